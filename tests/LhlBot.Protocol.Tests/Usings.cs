@@ -1,0 +1,1 @@
+namespace LhlBot.Protocol.Tests;
