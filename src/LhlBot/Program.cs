@@ -1,5 +1,43 @@
-var builder = WebApplication.CreateBuilder(args);
+using LhlBot.Hosting;
+using LhlBot.Protocol;
+using LhlBot.Storage;
+
+// LhlBot: `dotnet run --project src/LhlBot` serves the bot on http://localhost:3978/api/messages;
+// `dotnet run --project src/LhlBot -- COMMAND ...` runs a command (chat, ask, eval, report, ...) instead.
+var isCommand = CliCommands.IsCommand(args);
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = isCommand ? [] : args });
+builder.WebHost.UseUrls(builder.Configuration["urls"] ?? "http://localhost:3978");
+builder.Services.AddLhlBot(builder.Configuration);
+if (isCommand)
+{
+    // Commands print their own output; the log stays in the file.
+    builder.Logging.ClearProviders();
+}
+builder.Logging.AddProvider(new FileLoggerProvider(Path.Combine(
+    new DataFolderProbe(builder.Configuration, builder.Environment).Path, "logs")));
+
 var app = builder.Build();
-app.Run();
+await app.Services.GetRequiredService<Startup>().InitializeAsync();
+
+if (isCommand)
+{
+    var commands = app.Services.GetServices<ICliCommand>().ToList();
+    var command = CliCommands.Find(commands, args, out var rest);
+    if (command is null)
+    {
+        Console.Error.WriteLine($"Ukjent kommando «{string.Join(' ', args)}». Dette finnes:");
+        foreach (var known in commands.OrderBy(c => c.Name)) Console.Error.WriteLine("  " + known.Usage);
+        return 2;
+    }
+    using var stop = new CancellationTokenSource();
+    Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.Cancel(); };
+    return await command.RunAsync(rest, Console.In, Console.Out, stop.Token);
+}
+
+app.MapBotFramework("/api/messages");
+app.MapGet("/", () => Results.Text("LhlBot kjører. Bot Framework-endepunktet er POST /api/messages.", "text/plain; charset=utf-8"));
+app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
+await app.RunAsync();
+return 0;
 
 public partial class Program;

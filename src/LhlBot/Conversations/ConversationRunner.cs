@@ -1,0 +1,99 @@
+using System.Text.Json;
+using LhlBot.Conversations.Dialogs;
+using LhlBot.Conversations.Prompts;
+using LhlBot.Protocol;
+using LhlBot.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace LhlBot.Conversations;
+
+/// <summary>
+/// The bot's turn: loads the conversation's state, routes the turn, and commits state and any data the turn wrote
+/// in one transaction. Concurrency is optimistic: if another turn (or another bot instance) saved the conversation
+/// meanwhile, this attempt is thrown away — nothing of it was saved or sent — and the turn runs again on fresh state.
+/// </summary>
+internal sealed class ConversationRunner(
+    IServiceScopeFactory scopes,
+    PromptRenderer prompts,
+    TimeProvider clock,
+    ILogger<ConversationRunner> logger) : IBot
+{
+    private const int MaxAttempts = 6;
+
+    public async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        var activity = turnContext.Activity;
+        if (activity.Conversation?.Id is not { Length: > 0 } conversationId)
+        {
+            logger.LogWarning("Activity {Type} without a conversation id ignored.", activity.Type);
+            return;
+        }
+
+        for (var attempt = 1; attempt <= MaxAttempts; attempt++)
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var services = scope.ServiceProvider;
+            var db = services.GetRequiredService<LhlDbContext>();
+            var buffer = new BufferedTurnContext(turnContext);
+
+            var record = await db.Set<ConversationRecord>().FindAsync([conversationId], cancellationToken);
+            if (record is null)
+            {
+                record = new ConversationRecord { Id = conversationId, ChannelId = activity.ChannelId ?? "" };
+                db.Add(record);
+            }
+            var state = ReadState(record);
+            var dc = new DialogContext(buffer, state, services.GetRequiredService<DialogSet>(), UserInput.From(activity), prompts, clock);
+            dc.Context.TurnState[nameof(ConversationRecord)] = record;
+
+            await services.GetRequiredService<TurnRouter>().RunAsync(dc, cancellationToken);
+
+            record.StateJson = JsonSerializer.Serialize(state, StateJson);
+            record.ReferenceJson = JsonSerializer.Serialize(activity.GetConversationReference(), ProtocolJson.Options);
+            record.UserAadObjectId = activity.From?.AadObjectId ?? record.UserAadObjectId;
+            record.ChannelId = activity.ChannelId ?? record.ChannelId;
+            record.UpdatedAt = clock.GetUtcNow();
+            record.Version++;
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException ex) when (ex is DbUpdateConcurrencyException || IsConflict(ex))
+            {
+                logger.LogInformation("Conversation {ConversationId} changed during the turn (attempt {Attempt}); running it again.", conversationId, attempt);
+                await Task.Delay(Random.Shared.Next(5, 40) * attempt, cancellationToken);
+                continue;
+            }
+
+            foreach (var work in services.GetRequiredService<TurnOutbox>().Pending)
+            {
+                try { await work(cancellationToken); }
+                catch (Exception ex) { logger.LogError(ex, "Follow-up work after the turn in {ConversationId} failed.", conversationId); }
+            }
+            await buffer.FlushAsync(cancellationToken);
+            return;
+        }
+
+        await turnContext.SendActivityAsync(MessageFactory.Text("Beklager, det kom mange meldinger samtidig, og jeg rakk ikke å lagre din. Prøv igjen."), cancellationToken);
+    }
+
+    internal static readonly JsonSerializerOptions StateJson = new(JsonSerializerDefaults.Web);
+
+    private ConversationState ReadState(ConversationRecord record)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<ConversationState>(record.StateJson, StateJson) ?? new ConversationState();
+        }
+        catch (JsonException ex)
+        {
+            // A state written by an incompatible version: start the conversation afresh rather than fail every turn.
+            logger.LogWarning(ex, "Unreadable state for conversation {ConversationId}; starting afresh.", record.Id);
+            return new ConversationState();
+        }
+    }
+
+    /// <summary>Two first turns of a new conversation both inserting its row: one loses on the primary key.</summary>
+    private static bool IsConflict(DbUpdateException ex) =>
+        ex.InnerException is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 19 };
+}

@@ -1,0 +1,108 @@
+using System.Text.Json.Nodes;
+using LhlBot.Conversations.Prompts;
+using LhlBot.Protocol;
+
+namespace LhlBot.Conversations.Dialogs;
+
+/// <summary>The dialog stack of one conversation during one turn, with the ways to answer the user.</summary>
+internal sealed class DialogContext(
+    ITurnContext context,
+    ConversationState state,
+    DialogSet dialogs,
+    UserInput input,
+    PromptRenderer prompts,
+    TimeProvider clock)
+{
+    public ITurnContext Context { get; } = context;
+    public ConversationState State { get; } = state;
+    public UserInput Input { get; } = input;
+    public PromptRenderer Prompts { get; } = prompts;
+    public TimeProvider Clock { get; } = clock;
+
+    public DialogInstance? ActiveInstance => State.Stack.Count > 0 ? State.Stack[^1] : null;
+
+    public Dialog? ActiveDialog => ActiveInstance is { } instance ? dialogs.Find(instance.Id) : null;
+
+    /// <summary>Whether this channel shows Adaptive Cards (Teams, Web Chat, the emulator) or only text.</summary>
+    public bool CardsSupported => ChannelCapabilities.SupportsCards(Context.Activity.ChannelId);
+
+    public async Task<DialogTurnStatus> BeginDialogAsync(string dialogId, JsonNode? options = null, CancellationToken cancellationToken = default)
+    {
+        var dialog = dialogs.Get(dialogId);
+        State.Stack.Add(new DialogInstance { Id = dialog.Id });
+        return await dialog.BeginAsync(this, options, cancellationToken);
+    }
+
+    public async Task<DialogTurnStatus> ContinueDialogAsync(CancellationToken cancellationToken = default)
+    {
+        var dialog = ActiveDialog;
+        if (dialog is null)
+        {
+            // A dialog that no longer exists in this version of the bot: drop it rather than fail every turn.
+            if (ActiveInstance is not null) State.Stack.Clear();
+            return DialogTurnStatus.Empty;
+        }
+        return await dialog.ContinueAsync(this, cancellationToken);
+    }
+
+    public async Task<DialogTurnStatus> EndDialogAsync(JsonNode? result = null, CancellationToken cancellationToken = default)
+    {
+        if (State.Stack.Count > 0) State.Stack.RemoveAt(State.Stack.Count - 1);
+        var parent = ActiveDialog;
+        return parent is null
+            ? DialogTurnStatus.Complete
+            : await parent.ResumeAsync(this, result, cancellationToken);
+    }
+
+    public async Task<DialogTurnStatus> ReplaceDialogAsync(string dialogId, JsonNode? options = null, CancellationToken cancellationToken = default)
+    {
+        if (State.Stack.Count > 0) State.Stack.RemoveAt(State.Stack.Count - 1);
+        return await BeginDialogAsync(dialogId, options, cancellationToken);
+    }
+
+    public DialogTurnStatus CancelAll()
+    {
+        var had = State.Stack.Count > 0;
+        State.Stack.Clear();
+        return had ? DialogTurnStatus.Cancelled : DialogTurnStatus.Empty;
+    }
+
+    public Task RepromptAsync(CancellationToken cancellationToken = default) =>
+        ActiveDialog?.RepromptAsync(this, cancellationToken) ?? Task.CompletedTask;
+
+    public Task SendAsync(string text, CancellationToken cancellationToken = default) =>
+        Context.SendActivityAsync(MessageFactory.Text(text), cancellationToken);
+
+    public Task SendAsync(Activity activity, CancellationToken cancellationToken = default) =>
+        Context.SendActivityAsync(activity, cancellationToken);
+
+    /// <summary>Sends a card where cards are shown, else its plain-text twin.</summary>
+    public Task SendCardAsync(string template, object data, string textFallback, CancellationToken cancellationToken = default) =>
+        CardsSupported
+            ? Context.SendActivityAsync(MessageFactory.Attachment(Prompts.Cards.Render(template, data)), cancellationToken)
+            : SendAsync(textFallback, cancellationToken);
+}
+
+/// <summary>All dialogs the bot knows, by id; built once from DI.</summary>
+internal sealed class DialogSet(IEnumerable<Dialog> dialogs)
+{
+    private readonly Dictionary<string, Dialog> byId = dialogs.ToDictionary(d => d.Id, StringComparer.Ordinal);
+
+    public Dialog? Find(string id) => byId.GetValueOrDefault(id);
+
+    public Dialog Get(string id) => Find(id) ?? throw new InvalidOperationException($"No dialog with id '{id}' is registered.");
+}
+
+internal static class ChannelCapabilities
+{
+    /// <summary>The terminal chat's channel id; it renders cards as text with numbered choices.</summary>
+    public const string Terminal = "terminal";
+
+    /// <summary>Channels that render Adaptive Cards. Everything else (SMS-like channels, "text") gets plain text.</summary>
+    private static readonly HashSet<string> CardChannels = new(StringComparer.OrdinalIgnoreCase)
+    {
+        Channels.Msteams, Channels.Emulator, Channels.Webchat, Channels.Directline, Channels.Test, Terminal,
+    };
+
+    public static bool SupportsCards(string? channelId) => channelId is not null && CardChannels.Contains(channelId);
+}

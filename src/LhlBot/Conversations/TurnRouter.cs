@@ -1,0 +1,115 @@
+using LhlBot.Conversations.Dialogs;
+using LhlBot.Protocol;
+using LhlBot.Welcome;
+
+namespace LhlBot.Conversations;
+
+/// <summary>
+/// Decides what a turn is about: a welcome, a command that works anywhere ("avbryt", "hjelp", "start på nytt"),
+/// the answer to the active dialog, a question asked in the middle of one, the start of a job, or a question.
+/// </summary>
+internal sealed class TurnRouter(IEnumerable<IBotFeature> features, IQuestionAnswerer questions, WelcomeCard welcome)
+{
+    private static readonly string[] CancelWords = ["avbryt", "stopp", "slutt", "cancel", "avslutt"];
+    private static readonly string[] RestartWords = ["start på nytt", "start paa nytt", "begynn på nytt", "restart", "byrj på nytt"];
+    private static readonly string[] HelpWords = ["hjelp", "help", "hjelp meg"];
+    private static readonly string[] MenuWords = ["meny", "menu", "hei", "hallo", "heisann", "god morgen", "start"];
+    private static readonly string[] ResumeWords = ["fortsett", "hvor var vi", "kor var vi", "held fram"];
+
+    public async Task RunAsync(DialogContext dc, CancellationToken cancellationToken)
+    {
+        var activity = dc.Context.Activity;
+        switch (activity.Type)
+        {
+            case ActivityTypes.ConversationUpdate when BotWasAdded(activity):
+            case ActivityTypes.InstallationUpdate when activity.Action is "add" or "add-upgrade":
+                await welcome.SendAsync(dc, features, firstContact: true, cancellationToken);
+                return;
+            case ActivityTypes.Message:
+            case ActivityTypes.Invoke when activity.Name == "adaptiveCard/action":
+                await OnInputAsync(dc, cancellationToken);
+                return;
+        }
+    }
+
+    private async Task OnInputAsync(DialogContext dc, CancellationToken cancellationToken)
+    {
+        var input = dc.Input;
+        if (input.IsEmpty) return;
+
+        if (input.Action == "cancel" || input.IsCommand(CancelWords))
+        {
+            var hadDialog = dc.CancelAll() == DialogTurnStatus.Cancelled;
+            await dc.SendAsync(hadDialog
+                ? "Greit, jeg har avbrutt. Ingenting av det du holdt på med er lagret. Skriv «meny» for å se hva jeg kan hjelpe med."
+                : "Det er ingenting å avbryte. Skriv «meny» for å se hva jeg kan hjelpe med.", cancellationToken);
+            return;
+        }
+        if (input.IsCommand(RestartWords))
+        {
+            dc.CancelAll();
+            await welcome.SendAsync(dc, features, firstContact: false, cancellationToken);
+            return;
+        }
+        if (input.IsCommand(HelpWords))
+        {
+            await SendHelpAsync(dc, cancellationToken);
+            return;
+        }
+
+        if (dc.ActiveDialog is { } active)
+        {
+            if (input.IsCommand(ResumeWords) || input.IsCommand(MenuWords))
+            {
+                await dc.SendAsync("Vi er midt i noe – her er der vi slapp. Skriv «avbryt» for å avbryte.", cancellationToken);
+                await dc.RepromptAsync(cancellationToken);
+                return;
+            }
+            if (!active.Accepts(dc) && input.CardValue is null && TextMatching.LooksLikeQuestion(input.Text))
+            {
+                // A question in the middle of a dialog is answered, and the dialog waits where it was.
+                await questions.AnswerAsync(dc, input.Text, cancellationToken);
+                await dc.SendAsync("Vi fortsetter der vi slapp:", cancellationToken);
+                await dc.RepromptAsync(cancellationToken);
+                return;
+            }
+            await dc.ContinueDialogAsync(cancellationToken);
+            return;
+        }
+
+        if (input.Action == "menu" || input.IsCommand(MenuWords))
+        {
+            await welcome.SendAsync(dc, features, firstContact: false, cancellationToken);
+            return;
+        }
+        foreach (var feature in features)
+        {
+            if (await feature.TryStartAsync(dc, cancellationToken)) return;
+        }
+        if (input.Text.Length > 0)
+        {
+            await questions.AnswerAsync(dc, input.Text, cancellationToken);
+            return;
+        }
+        // A button on an old card whose dialog has ended.
+        await dc.SendAsync("Det skjemaet er ikke lenger aktivt. Skriv «meny» for å begynne på nytt.", cancellationToken);
+    }
+
+    private async Task SendHelpAsync(DialogContext dc, CancellationToken cancellationToken)
+    {
+        if (dc.ActiveDialog is { } active)
+        {
+            var help = active.Help(dc);
+            await dc.SendAsync(
+                (help is null ? "" : help + "\n\n") +
+                "Skriv «avbryt» for å avbryte uten å lagre, eller «start på nytt» for å gå til menyen. " +
+                "Du kan også stille et spørsmål om reformen underveis.", cancellationToken);
+            await dc.RepromptAsync(cancellationToken);
+            return;
+        }
+        await welcome.SendHelpAsync(dc, features, cancellationToken);
+    }
+
+    private static bool BotWasAdded(Activity activity) =>
+        activity.MembersAdded?.Any(m => string.Equals(m.Id, activity.Recipient?.Id, StringComparison.OrdinalIgnoreCase)) == true;
+}

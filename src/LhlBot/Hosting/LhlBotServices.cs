@@ -1,0 +1,76 @@
+using LhlBot.Conversations;
+using LhlBot.Conversations.Dialogs;
+using LhlBot.Conversations.Prompts;
+using LhlBot.Knowledge;
+using LhlBot.Municipalities;
+using LhlBot.Protocol;
+using LhlBot.Protocol.Cards;
+using LhlBot.Questions;
+using LhlBot.Storage;
+using LhlBot.Welcome;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using IMiddleware = LhlBot.Protocol.IMiddleware;
+
+namespace LhlBot.Hosting;
+
+/// <summary>The bot's composition: storage, protocol, conversation machinery and the jobs.</summary>
+internal static class LhlBotServices
+{
+    public static IServiceCollection AddLhlBot(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(TimeProvider.System);
+
+        // Storage
+        services.Configure<StorageOptions>(configuration.GetSection("Storage"));
+        services.Configure<RegistryOptions>(configuration.GetSection("Registry"));
+        services.AddSingleton<DataFolder>();
+        services.AddDbContext<LhlDbContext>((provider, options) =>
+            options.UseSqlite(provider.GetRequiredService<DataFolder>().DatabaseConnectionString));
+        services.AddScoped<RegistrySeeder>();
+        services.AddSingleton<Startup>();
+
+        // Protocol: the Bot Framework endpoint, with de-duplication and a typing indicator around every turn.
+        services.AddBotFramework(configuration);
+        services.AddSingleton<IMiddleware, DeduplicationMiddleware>();
+        services.AddSingleton<IMiddleware, ShowTypingMiddleware>();
+        services.AddSingleton<IBot, ConversationRunner>();
+
+        // Conversation machinery
+        services.Configure<CardOptions>(configuration.GetSection("Cards"));
+        services.AddSingleton(provider => new CardTemplateLibrary(
+            Path.GetFullPath(provider.GetRequiredService<IOptions<CardOptions>>().Value.Folder, AppContext.BaseDirectory)));
+        services.AddSingleton<PromptRenderer>();
+        services.AddScoped<DialogSet>();
+        services.AddScoped<TurnRouter>();
+        services.AddScoped<TurnOutbox>();
+        services.AddSingleton<WelcomeCard>();
+
+        // Questions
+        services.Configure<KnowledgeOptions>(configuration.GetSection("Knowledge"));
+        services.PostConfigure<KnowledgeOptions>(options => options.SourceFolder = Path.GetFullPath(options.SourceFolder, AppContext.BaseDirectory));
+        services.AddSingleton<IPostConfigureOptions<KnowledgeOptions>, KnowledgeIndexFolder>();
+        services.AddSingleton<KnowledgeBase>();
+        services.AddScoped<QuestionsFeature>();
+        services.AddScoped<IQuestionAnswerer>(provider => provider.GetRequiredService<QuestionsFeature>());
+        services.AddSingleton<ICliCommand, KnowledgeCliCommand>();
+        services.AddSingleton<ICliCommand, KnowledgeEvalCliCommand>();
+        services.AddSingleton<ICliCommand, ReindexCliCommand>();
+
+        // Jobs register their features in menu order; Questions comes last, as it takes any text.
+        services.AddScoped<IBotFeature>(provider => provider.GetRequiredService<QuestionsFeature>());
+        return services;
+    }
+
+    /// <summary>Puts the Lucene index inside the data folder unless configured elsewhere.</summary>
+    private sealed class KnowledgeIndexFolder(DataFolder dataFolder) : IPostConfigureOptions<KnowledgeOptions>
+    {
+        public void PostConfigure(string? name, KnowledgeOptions options) => options.IndexFolder = dataFolder.Resolve(options.IndexFolder);
+    }
+}
+
+/// <summary>Where the card templates are ("Cards" section); relative to the application folder.</summary>
+internal sealed class CardOptions
+{
+    public string Folder { get; set; } = "cards";
+}

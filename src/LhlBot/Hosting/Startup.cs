@@ -1,0 +1,46 @@
+using System.Diagnostics;
+using LhlBot.Knowledge;
+using LhlBot.Municipalities;
+using LhlBot.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace LhlBot.Hosting;
+
+/// <summary>
+/// What must be true before the first turn: the database migrated (EF migrations, never EnsureCreated),
+/// the registry and demo data seeded, the knowledge indexed (reused when unchanged).
+/// </summary>
+internal sealed class Startup(IServiceScopeFactory scopes, KnowledgeBase knowledge, DataFolder dataFolder, ILogger<Startup> logger)
+{
+    public async Task InitializeAsync(CancellationToken cancellationToken = default)
+    {
+        var watch = Stopwatch.StartNew();
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<LhlDbContext>();
+            await db.Database.MigrateAsync(cancellationToken);
+            // WAL lets readers go on while a turn writes; two bot instances share the file safely.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+            await scope.ServiceProvider.GetRequiredService<RegistrySeeder>().SeedAsync(cancellationToken);
+            foreach (var seeder in scope.ServiceProvider.GetServices<ISeeder>())
+            {
+                await seeder.SeedAsync(cancellationToken);
+            }
+        }
+
+        var report = knowledge.Build();
+        foreach (var problem in report.Problems)
+        {
+            logger.LogWarning("Knowledge document {File} skipped: {Reason}", problem.File, problem.Reason);
+        }
+        logger.LogInformation(
+            "Ready in {Elapsed} ms: data in {DataFolder}; knowledge {Documents} documents, {Passages} passages ({IndexState}).",
+            watch.ElapsedMilliseconds, dataFolder.Path, report.Documents, report.Passages, report.Reused ? "index reused" : "index built");
+    }
+}
+
+/// <summary>Data a job adds at start (demo data for a newcomer, defaults); runs after migrations and the registry.</summary>
+internal interface ISeeder
+{
+    Task SeedAsync(CancellationToken cancellationToken);
+}

@@ -1,0 +1,234 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json.Nodes;
+using LhlBot.Conversations;
+using LhlBot.Conversations.Dialogs;
+using LhlBot.Knowledge;
+using LhlBot.Storage;
+
+namespace LhlBot.Questions;
+
+/// <summary>
+/// Answers reform questions from the knowledge base: the best passage with its source, the next hits on request,
+/// 👍/👎 stored with the question, and an honest "fant ikke" (logged for administrators) below the threshold.
+/// A short follow-up ("og for KS?") is read in the context of the question before it.
+/// </summary>
+internal sealed class QuestionsFeature(KnowledgeBase knowledge, LhlDbContext db, IEnumerable<IFollowUpOffer> offers, TimeProvider clock)
+    : IBotFeature, IQuestionAnswerer
+{
+    public const string AskAction = "questions.ask";
+    private const string NextAction = "questions.next";
+    private const string FeedbackAction = "questions.feedback";
+    private const string Template = "answer";
+
+    private const string LastQuestionKey = "lastQuestion";
+    private const string LastLogKey = "lastQuestionLog";
+    private const string LastHitKey = "lastQuestionHit";
+
+    private static readonly string[] NextWords = ["flere", "neste", "flere treff", "neste treff", "mer", "fleire", "vis flere"];
+    private static readonly string[] GoodWords = ["👍", "bra", "bra svar", "nyttig", "takk", "tusen takk", "supert", "flott"];
+    private static readonly string[] BadWords = ["👎", "dårlig", "darlig", "dårlig svar", "ikke nyttig", "feil svar", "ikkje nyttig"];
+
+    public IEnumerable<MenuItem> MenuItems(DialogContext dc) =>
+        [new("Still et spørsmål", "Spør om reformen på bokmål eller nynorsk – jeg svarer fra veiledningsdokumentene og viser kilden.", AskAction)];
+
+    public async Task<bool> TryStartAsync(DialogContext dc, CancellationToken cancellationToken)
+    {
+        var input = dc.Input;
+        switch (input.Action)
+        {
+            case AskAction:
+                await dc.SendAsync("Skriv spørsmålet ditt, så leter jeg i veiledningsdokumentene. Du kan skrive på bokmål eller nynorsk.", cancellationToken);
+                return true;
+            case NextAction:
+                await ShowHitAsync(dc, ReadGuid(input.CardValue?["log"]), (int?)input.CardValue?["hit"] ?? 1, cancellationToken);
+                return true;
+            case FeedbackAction:
+                await StoreFeedbackAsync(dc, ReadGuid(input.CardValue?["log"]), (int?)input.CardValue?["value"] ?? 0, cancellationToken);
+                return true;
+        }
+        if (input.IsCommand(NextWords) && LastLog(dc) is { } last)
+        {
+            await ShowHitAsync(dc, last, ((int?)dc.State.Memory[LastHitKey] ?? 0) + 1, cancellationToken);
+            return true;
+        }
+        if (input.IsCommand(GoodWords) && LastLog(dc) is { } liked)
+        {
+            await StoreFeedbackAsync(dc, liked, 1, cancellationToken);
+            return true;
+        }
+        if (input.IsCommand(BadWords) && LastLog(dc) is { } disliked)
+        {
+            await StoreFeedbackAsync(dc, disliked, -1, cancellationToken);
+            return true;
+        }
+        return false;
+    }
+
+    public async Task AnswerAsync(DialogContext dc, string question, CancellationToken cancellationToken)
+    {
+        var previous = (string?)dc.State.Memory[LastQuestionKey];
+        var result = knowledge.Search(question, maxResults: 10, previousQuestion: previous);
+        var top = result.Hits.Count > 0 ? result.Hits[0] : null;
+        var entry = new QuestionLogEntry
+        {
+            Id = Guid.NewGuid(),
+            AskedAt = clock.GetUtcNow(),
+            ConversationId = dc.Context.Activity.Conversation!.Id!,
+            UserAadObjectId = dc.Context.Activity.From?.AadObjectId,
+            Question = Truncate(question, 5000),
+            SearchedAs = Truncate(result.Question, 6000),
+            Answered = result.Answered,
+            Confidence = result.Confidence,
+            TopDocument = top?.Document,
+            TopSection = top?.Section,
+        };
+        db.Add(entry);
+
+        dc.State.Memory[LastQuestionKey] = result.Question;
+        dc.State.Memory[LastLogKey] = entry.Id.ToString();
+        dc.State.Memory[LastHitKey] = 1;
+
+        if (result.Answered && top is not null)
+        {
+            var note = result.IsFollowUp ? $"Jeg leste dette som et oppfølgingsspørsmål: «{Shorten(result.Question, 120)}»." : "";
+            await SendHitAsync(dc, entry, question, top, 1, result.Hits.Count, note, cancellationToken);
+            return;
+        }
+        await SendNotFoundAsync(dc, entry, question, result.Hits, cancellationToken);
+    }
+
+    private async Task ShowHitAsync(DialogContext dc, Guid? logId, int hitNumber, CancellationToken cancellationToken)
+    {
+        var entry = await FindLogAsync(dc, logId, cancellationToken);
+        if (entry is null)
+        {
+            await dc.SendAsync("Jeg finner ikke det spørsmålet lenger. Skriv spørsmålet på nytt.", cancellationToken);
+            return;
+        }
+        var result = knowledge.Search(entry.SearchedAs, maxResults: 10);
+        if (hitNumber < 1 || hitNumber > result.Hits.Count)
+        {
+            await dc.SendAsync("Det finnes ingen flere treff på dette spørsmålet. Prøv gjerne å formulere det på en annen måte.", cancellationToken);
+            return;
+        }
+        dc.State.Memory[LastLogKey] = entry.Id.ToString();
+        dc.State.Memory[LastHitKey] = hitNumber;
+        await SendHitAsync(dc, entry, entry.Question, result.Hits[hitNumber - 1], hitNumber, result.Hits.Count, "", cancellationToken);
+    }
+
+    private async Task StoreFeedbackAsync(DialogContext dc, Guid? logId, int value, CancellationToken cancellationToken)
+    {
+        var entry = await FindLogAsync(dc, logId, cancellationToken);
+        if (entry is null || value is not (1 or -1))
+        {
+            await dc.SendAsync("Jeg finner ikke svaret du vil gi tilbakemelding på.", cancellationToken);
+            return;
+        }
+        entry.Feedback = value;
+        entry.FeedbackAt = clock.GetUtcNow();
+        var reply = value > 0
+            ? "Takk for tilbakemeldingen! 👍"
+            : "Takk – jeg noterer at svaret ikke hjalp. Prøv gjerne å spørre på en annen måte" +
+              (FirstOffer(dc) is { } offer ? $", eller velg «{offer.Title}»." : ".");
+        await dc.SendAsync(reply, cancellationToken);
+    }
+
+    private Task SendHitAsync(DialogContext dc, QuestionLogEntry entry, string question, SearchHit hit, int number, int count, string note, CancellationToken cancellationToken)
+    {
+        var date = hit.Date?.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture) ?? "–";
+        var actions = new JsonArray();
+        if (number < count) actions.Add(Action("Neste treff", NextAction, entry.Id, new JsonObject { ["hit"] = number + 1 }));
+        actions.Add(Action("👍 Nyttig", FeedbackAction, entry.Id, new JsonObject { ["value"] = 1 }));
+        actions.Add(Action("👎 Ikke nyttig", FeedbackAction, entry.Id, new JsonObject { ["value"] = -1 }));
+
+        var data = new JsonObject
+        {
+            ["heading"] = number == 1 ? $"Svar på «{Shorten(question, 100)}»" : $"Treff {number} på «{Shorten(question, 100)}»",
+            ["note"] = note,
+            ["answered"] = true,
+            ["text"] = hit.HighlightedText,
+            ["title"] = hit.Title,
+            ["section"] = string.IsNullOrWhiteSpace(hit.Section) ? "–" : hit.Section,
+            ["date"] = date,
+            ["hitNumber"] = number,
+            ["hitCount"] = count,
+            ["related"] = new JsonArray(),
+            ["actions"] = actions,
+        };
+
+        var text = new StringBuilder();
+        if (note.Length > 0) text.Append('_').Append(note).AppendLine("_");
+        text.AppendLine(hit.HighlightedText).AppendLine()
+            .Append("_Kilde: ").Append(hit.Title);
+        if (!string.IsNullOrWhiteSpace(hit.Section)) text.Append(" › ").Append(hit.Section);
+        text.Append(" (").Append(hit.Publisher is null ? "" : hit.Publisher + ", ").Append(date).AppendLine(")_");
+        text.Append("Treff ").Append(number).Append(" av ").Append(count).Append(". ");
+        if (number < count) text.Append("Skriv «flere» for neste treff. ");
+        text.Append("Skriv «bra» eller «dårlig» for å si om svaret hjalp.");
+
+        return dc.SendCardAsync(Template, data, text.ToString(), cancellationToken);
+    }
+
+    private Task SendNotFoundAsync(DialogContext dc, QuestionLogEntry entry, string question, IReadOnlyList<SearchHit> hits, CancellationToken cancellationToken)
+    {
+        var related = hits
+            .GroupBy(h => (h.Title, h.Section)).Select(g => g.First())
+            .Take(3).ToList();
+        var offer = FirstOffer(dc);
+        var actions = new JsonArray();
+        if (offer is not null) actions.Add(new JsonObject { ["title"] = offer.Title, ["data"] = new JsonObject { ["action"] = offer.Action } });
+
+        const string heading = "Jeg fant ikke et godt svar på dette i veiledningsdokumentene.";
+        var data = new JsonObject
+        {
+            ["heading"] = heading,
+            ["note"] = $"Spørsmålet ditt: «{Shorten(question, 200)}». Jeg har notert det, så administratorene kan se hva som mangler.",
+            ["answered"] = false,
+            ["text"] = "",
+            ["title"] = "",
+            ["section"] = "",
+            ["date"] = "",
+            ["hitNumber"] = 0,
+            ["hitCount"] = 0,
+            ["related"] = new JsonArray(related.Select(h => (JsonNode)new JsonObject { ["title"] = h.Title, ["section"] = string.IsNullOrWhiteSpace(h.Section) ? "(innledning)" : h.Section }).ToArray()),
+            ["actions"] = actions,
+        };
+
+        var text = new StringBuilder(heading).AppendLine(" Jeg har notert spørsmålet, så administratorene kan se hva som mangler.");
+        if (related.Count > 0)
+        {
+            text.AppendLine().AppendLine("Disse avsnittene kan likevel være nyttige:");
+            foreach (var hit in related) text.Append("- ").Append(hit.Title).Append(": ").AppendLine(string.IsNullOrWhiteSpace(hit.Section) ? "(innledning)" : hit.Section);
+        }
+        text.AppendLine().Append("Prøv gjerne å spørre på en annen måte");
+        text.Append(offer is not null ? $", eller skriv «{offer.Title.ToLowerInvariant()}»." : ".");
+        return dc.SendCardAsync(Template, data, text.ToString(), cancellationToken);
+    }
+
+    private MenuItem? FirstOffer(DialogContext dc) => offers.Select(o => o.Offer(dc)).FirstOrDefault(o => o is not null);
+
+    private async Task<QuestionLogEntry?> FindLogAsync(DialogContext dc, Guid? id, CancellationToken cancellationToken)
+    {
+        if (id is null) return null;
+        var entry = await db.Set<QuestionLogEntry>().FindAsync([id.Value], cancellationToken);
+        // Only the conversation that asked may page through or rate the answer.
+        return entry?.ConversationId == dc.Context.Activity.Conversation?.Id ? entry : null;
+    }
+
+    private static Guid? LastLog(DialogContext dc) => ReadGuid(dc.State.Memory[LastLogKey]);
+
+    private static Guid? ReadGuid(JsonNode? node) =>
+        node is JsonValue value && value.TryGetValue<string>(out var text) && Guid.TryParse(text, out var id) ? id : null;
+
+    private static JsonObject Action(string title, string action, Guid log, JsonObject extra)
+    {
+        var data = new JsonObject { ["action"] = action, ["log"] = log.ToString() };
+        foreach (var (key, value) in extra) data[key] = value?.DeepClone();
+        return new JsonObject { ["title"] = title, ["data"] = data };
+    }
+
+    private static string Shorten(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
+
+    private static string Truncate(string text, int max) => text.Length <= max ? text : text[..max];
+}
