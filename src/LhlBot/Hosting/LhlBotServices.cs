@@ -44,6 +44,7 @@ internal static class LhlBotServices
         services.AddScoped<DialogSet>();
         services.AddScoped<TurnRouter>();
         services.AddScoped<TurnOutbox>();
+        services.AddScoped<People.CurrentUser>();
         services.AddSingleton<WelcomeCard>();
 
         // Questions
