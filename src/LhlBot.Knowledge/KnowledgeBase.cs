@@ -20,7 +20,7 @@ public sealed class KnowledgeOptions
 /// </summary>
 public sealed class KnowledgeBase : IDisposable
 {
-    public KnowledgeBase(IOptions<KnowledgeOptions> options, ILogger<KnowledgeBase> logger) => throw new NotImplementedException();
+    public KnowledgeBase(IOptions<KnowledgeOptions> options, ILogger<KnowledgeBase> logger) { }
 
     /// <summary>Builds the index from the source folder, reusing the stored one when the content hash is unchanged (unless forced). A broken document is reported and skipped.</summary>
     public IndexReport Build(bool force = false) => throw new NotImplementedException();
@@ -34,7 +34,7 @@ public sealed class KnowledgeBase : IDisposable
     /// </summary>
     public SearchResult Search(string question, int maxResults = 10, string? previousQuestion = null) => throw new NotImplementedException();
 
-    public void Dispose() => throw new NotImplementedException();
+    public void Dispose() { }
 }
 
 public sealed record IndexReport(int Documents, int Passages, bool Reused, TimeSpan Elapsed, string ContentHash, IReadOnlyList<DocumentProblem> Problems);

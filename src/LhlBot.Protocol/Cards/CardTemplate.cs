@@ -24,7 +24,7 @@ public sealed class CardTemplate
 /// <summary>Loads the card templates from a folder (cards/*.json) once and renders them by name.</summary>
 public sealed class CardTemplateLibrary
 {
-    public CardTemplateLibrary(string folder) => throw new NotImplementedException();
+    public CardTemplateLibrary(string folder) { }
 
     /// <summary>Renders a template as an attachment of content type application/vnd.microsoft.card.adaptive.</summary>
     public Attachment Render(string templateName, object? data) => throw new NotImplementedException();

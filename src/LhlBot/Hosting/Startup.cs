@@ -28,7 +28,17 @@ internal sealed class Startup(IServiceScopeFactory scopes, KnowledgeBase knowled
             }
         }
 
-        var report = knowledge.Build();
+        IndexReport report;
+        try
+        {
+            report = knowledge.Build();
+        }
+        catch (Exception ex)
+        {
+            // Without an index the bot still reports and books; questions say they cannot search right now.
+            logger.LogError(ex, "The knowledge index could not be built; questions cannot be answered until `reindex` succeeds.");
+            return;
+        }
         foreach (var problem in report.Problems)
         {
             logger.LogWarning("Knowledge document {File} skipped: {Reason}", problem.File, problem.Reason);

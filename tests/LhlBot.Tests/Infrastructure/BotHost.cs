@@ -1,0 +1,144 @@
+using System.Text.Json.Nodes;
+using LhlBot.Protocol;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LhlBot.Tests.Infrastructure;
+
+/// <summary>
+/// The real bot host (Program) in-process, on its own SQLite file in a temporary data folder.
+/// <see cref="RestartAsync"/> starts a fresh host on the same folder, as a restart would.
+/// </summary>
+public sealed class BotHost : IAsyncDisposable
+{
+    private readonly Dictionary<string, string?> settings;
+    private WebApplicationFactory<Program> factory;
+
+    private BotHost(string dataFolder, Dictionary<string, string?> settings)
+    {
+        DataFolder = dataFolder;
+        this.settings = settings;
+        factory = Create();
+    }
+
+    public string DataFolder { get; }
+
+    public IServiceProvider Services => factory.Services;
+
+    public HttpClient CreateClient() => factory.CreateClient();
+
+    /// <param name="settings">Configuration overrides ("Section:Key" → value).</param>
+    public static async Task<BotHost> StartAsync(IDictionary<string, string?>? settings = null, string? dataFolder = null)
+    {
+        var folder = dataFolder ?? Path.Combine(Path.GetTempPath(), "lhlbot-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        var host = new BotHost(folder, new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>()));
+        _ = host.factory.Services; // starts the host: migrations, seeding, index
+        await Task.CompletedTask;
+        return host;
+    }
+
+    public async Task RestartAsync()
+    {
+        await factory.DisposeAsync();
+        factory = Create();
+        _ = factory.Services;
+    }
+
+    /// <summary>A conversation with the bot as one user, turns run through the bot in-process.</summary>
+    public TestConversation Conversation(string? conversationId = null, string channelId = "test", TestUser? user = null) =>
+        new(this, conversationId ?? "conv-" + Guid.NewGuid().ToString("N"), channelId, user ?? TestUser.Anonymous);
+
+    private WebApplicationFactory<Program> Create() =>
+        new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
+        {
+            builder.UseEnvironment("Testing");
+            builder.UseSetting("Storage:DataFolder", DataFolder);
+            foreach (var (key, value) in settings) builder.UseSetting(key, value);
+        });
+
+    public async ValueTask DisposeAsync()
+    {
+        await factory.DisposeAsync();
+        try { Directory.Delete(DataFolder, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+    }
+}
+
+/// <summary>Who the test user is, as Teams would say it.</summary>
+public sealed record TestUser(string Id, string Name, string? AadObjectId)
+{
+    public static TestUser Anonymous { get; } = new("29:anonymous", "Ukjent Bruker", null);
+}
+
+/// <summary>Sends activities into the bot (IBot, the same turn pipeline the adapter calls) and collects the replies.</summary>
+public sealed class TestConversation(BotHost host, string conversationId, string channelId, TestUser user)
+{
+    public string Id => conversationId;
+
+    public TestUser User => user;
+
+    public Task<Reply> SayAsync(string text) => SendAsync(new Activity { Type = ActivityTypes.Message, Text = text });
+
+    public Task<Reply> SubmitAsync(JsonObject value) => SendAsync(new Activity { Type = ActivityTypes.Message, Value = value });
+
+    public async Task<Reply> SendAsync(Activity activity)
+    {
+        activity.Id ??= Guid.NewGuid().ToString("N");
+        activity.ChannelId ??= channelId;
+        activity.ServiceUrl ??= "http://localhost/test-connector/";
+        activity.Conversation ??= new ConversationAccount { Id = conversationId, ConversationType = "personal" };
+        activity.From ??= new ChannelAccount(user.Id, user.Name) { AadObjectId = user.AadObjectId };
+        activity.Recipient ??= new ChannelAccount("28:lhlbot", "LhlBot");
+        activity.Timestamp ??= DateTimeOffset.UtcNow;
+        var context = new CollectingTurnContext(activity);
+        await host.Services.GetRequiredService<IBot>().OnTurnAsync(context, CancellationToken.None);
+        return new Reply(context.Sent);
+    }
+}
+
+/// <summary>What the bot answered in one turn.</summary>
+public sealed class Reply(IReadOnlyList<Activity> activities)
+{
+    public IReadOnlyList<Activity> Activities { get; } = activities;
+
+    /// <summary>All text of the turn's messages, joined.</summary>
+    public string Text => string.Join("\n", Activities.Where(a => a.Text is not null).Select(a => a.Text));
+
+    public IEnumerable<JsonObject> Cards => Activities
+        .SelectMany(a => a.Attachments ?? [])
+        .Where(a => a.ContentType == ContentTypes.AdaptiveCard)
+        .Select(a => a.Content!.AsObject());
+
+    /// <summary>Text and card JSON together, for "does the user see X" assertions.</summary>
+    public string Everything => Text + "\n" + string.Join("\n", Cards.Select(c => c.ToJsonString(ProtocolJson.Options)));
+}
+
+internal sealed class CollectingTurnContext(Activity activity) : ITurnContext
+{
+    private readonly List<Activity> sent = [];
+
+    public Activity Activity { get; } = activity;
+    public bool Responded => sent.Count > 0;
+    public IDictionary<string, object> TurnState { get; } = new Dictionary<string, object>();
+    public IConnectorClient Connector => throw new InvalidOperationException("The in-process test conversation has no connector.");
+    public IReadOnlyList<Activity> Sent => sent;
+
+    public Task<ResourceResponse> SendActivityAsync(Activity activity, CancellationToken cancellationToken = default)
+    {
+        if (activity.Type != ActivityTypes.Typing) sent.Add(activity);
+        return Task.FromResult(new ResourceResponse(Guid.NewGuid().ToString("N")));
+    }
+
+    public async Task<ResourceResponse[]> SendActivitiesAsync(IReadOnlyList<Activity> activities, CancellationToken cancellationToken = default)
+    {
+        var responses = new List<ResourceResponse>();
+        foreach (var a in activities) responses.Add(await SendActivityAsync(a, cancellationToken));
+        return [.. responses];
+    }
+
+    public Task<ResourceResponse> UpdateActivityAsync(Activity activity, CancellationToken cancellationToken = default) =>
+        Task.FromResult(new ResourceResponse(activity.Id));
+
+    public Task DeleteActivityAsync(string activityId, CancellationToken cancellationToken = default) => Task.CompletedTask;
+}
