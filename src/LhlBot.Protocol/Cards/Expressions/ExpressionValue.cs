@@ -27,13 +27,14 @@ internal static class ExpressionValue
     public static object? FromNode(JsonNode? node) => node switch
     {
         null => null,
-        JsonObject or JsonArray => node,
+        // Casts to object keep the compiler from target-typing these arms to JsonNode (implicit conversions).
+        JsonObject or JsonArray => (object)node,
         JsonValue v => v.GetValueKind() switch
         {
-            JsonValueKind.String => v.GetValue<string>(),
-            JsonValueKind.Number => v.GetValue<double>(),
-            JsonValueKind.True => true,
-            JsonValueKind.False => false,
+            JsonValueKind.String => (object)v.GetValue<string>(),
+            JsonValueKind.Number => (object)v.GetValue<double>(),
+            JsonValueKind.True => (object)true,
+            JsonValueKind.False => (object)false,
             _ => null,
         },
         _ => null,
