@@ -9,7 +9,7 @@ namespace LhlBot.Protocol.Cards;
 /// An Adaptive Card template in the Adaptive Cards Templating language, bound to data by our own binder
 /// (the subset we use: ${path} with dot, [i] and ['k'] paths, $root, $index, $data rescoping and array
 /// repetition, $when, and the functions if, json, string, concat, join, count, length, empty, exists, not, and,
-/// or, equals, formatNumber, toUpper, toLower, contains, with the operators == != &lt; &lt;= &gt; &gt;= &amp;&amp; || ! + - * / % ^ &amp; ?:).
+/// or, equals, formatNumber, toUpper, toLower, contains, with the operators == != &lt;&gt; &lt; &lt;= &gt; &gt;= &amp;&amp; || ! + - * / % ^ &amp;).
 /// A string that is exactly one expression keeps its JSON type; otherwise pieces are concatenated as text.
 /// Undefined paths stay as the literal ${path}, as in the reference (npm adaptivecards-templating).
 /// A syntax error or an unknown function fails loudly at <see cref="Parse"/> with <see cref="CardTemplateException"/>.

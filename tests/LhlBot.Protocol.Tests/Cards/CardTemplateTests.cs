@@ -260,7 +260,14 @@ public sealed class CardTemplateTests
         Assert.Equal(8, Value("${(a + 2) * 2}", data)!.GetValue<int>());
         Assert.Equal(6, Value("${a + 2 * 2}", data)!.GetValue<int>());
         Assert.Equal(-1, Value("${-1}", data)!.GetValue<int>());
-        Assert.Equal("no", Text("${a > 5 ? 'yes' : 'no'}", data));
+        Assert.Equal(1, Value("${b - a}", data)!.GetValue<int>());
+        Assert.Equal(1, Value("${b % a}", data)!.GetValue<int>());
+        Assert.Equal(8, Value("${a ^ b}", data)!.GetValue<int>());
+        Assert.Equal(1, Value("${b / a}", data)!.GetValue<int>());
+        Assert.Equal("2x", Text("${a & s}", data));
+        Assert.True(Value("${a <> b}", data)!.GetValue<bool>());
+        // AEL names may contain '-', so "b-a" is a (missing) path, not a subtraction.
+        Assert.Equal("${b-a}", Text("${b-a}", data));
         Assert.True(Value("${'abc' < 'abd'}", data)!.GetValue<bool>());
     }
 
@@ -388,6 +395,7 @@ public sealed class CardTemplateTests
     [InlineData("text ${a")]
     [InlineData("${}")]
     [InlineData("${a = 1}")]
+    [InlineData("${a ? 1 : 2}")]
     public void SyntaxErrorFailsAtParseNamingTemplateAndExpression(string text)
     {
         var json = $$"""{"body": [{"text": {{JsonValue.Create(text)!.ToJsonString()}}}]}""";

@@ -20,5 +20,3 @@ internal sealed record CallExpr(string Name, IReadOnlyList<Expr> Args) : Expr;
 internal sealed record UnaryExpr(string Operator, Expr Operand) : Expr;
 
 internal sealed record BinaryExpr(string Operator, Expr Left, Expr Right) : Expr;
-
-internal sealed record ConditionalExpr(Expr Condition, Expr WhenTrue, Expr WhenFalse) : Expr;

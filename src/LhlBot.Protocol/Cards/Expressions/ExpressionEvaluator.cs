@@ -23,9 +23,6 @@ internal sealed class ExpressionEvaluator(EvaluationScope scope, bool substitute
         CallExpr call => EvaluateCall(call),
         UnaryExpr unary => EvaluateUnary(unary),
         BinaryExpr binary => EvaluateBinary(binary),
-        ConditionalExpr conditional => ExpressionValue.IsTrue(Evaluate(conditional.Condition))
-            ? Evaluate(conditional.WhenTrue)
-            : Evaluate(conditional.WhenFalse),
         _ => throw new InvalidOperationException($"unknown expression node {expr.GetType().Name}"),
     };
 

@@ -50,8 +50,6 @@ internal static class ExpressionFunctions
         return false;
     }
 
-    public static IReadOnlyCollection<string> Names => Definitions.Keys;
-
     public static object? Apply(string name, IReadOnlyList<object?> args)
     {
         var apply = Definitions[name].Apply

@@ -2,9 +2,10 @@ namespace LhlBot.Protocol.Cards.Expressions;
 
 /// <summary>
 /// Recursive-descent parser for the adaptive-expressions subset. Precedence follows the AEL grammar
-/// (lowest first): ?: , ||, &amp;&amp;, comparisons (&lt; &lt;= &gt; &gt;=), &amp; (string concat),
+/// (lowest first): ||, &amp;&amp;, comparisons (&lt; &lt;= &gt; &gt;=), &amp; (string concat),
 /// equality (== != &lt;&gt;), + -, * / %, ^ (right-associative), prefix ! - +, then postfix . [] and calls.
-/// Note that in AEL equality binds tighter than &lt;; we keep that so results match the designer.
+/// Note that in AEL equality binds tighter than &lt;; we keep that so results match the designer. There is no
+/// ?: operator (use if()), because the AEL version the designer runs does not have one.
 /// Unknown functions and wrong argument counts are rejected here, at parse time, so they fail loudly.
 /// </summary>
 internal sealed class ExpressionParser
@@ -22,7 +23,7 @@ internal sealed class ExpressionParser
             throw new ExpressionSyntaxException("empty expression");
         }
 
-        var expr = parser.ParseConditional();
+        var expr = parser.ParseExpression();
         if (parser.Peek.Kind != TokenKind.End)
         {
             throw new ExpressionSyntaxException($"unexpected '{parser.Peek.Text}' at position {parser.Peek.Position}");
@@ -56,20 +57,7 @@ internal sealed class ExpressionParser
         _pos++;
     }
 
-    private Expr ParseConditional()
-    {
-        var condition = ParseBinary(0);
-        if (!TryOperator("?"))
-        {
-            return condition;
-        }
-
-        Next();
-        var whenTrue = ParseConditional();
-        Expect(":");
-        var whenFalse = ParseConditional();
-        return new ConditionalExpr(condition, whenTrue, whenFalse);
-    }
+    private Expr ParseExpression() => ParseBinary(0);
 
     private static readonly string[][] Levels =
     [
@@ -142,7 +130,7 @@ internal sealed class ExpressionParser
             else if (TryOperator("["))
             {
                 Next();
-                var index = ParseConditional();
+                var index = ParseExpression();
                 Expect("]");
                 expr = new IndexExpr(expr, index);
             }
@@ -180,7 +168,7 @@ internal sealed class ExpressionParser
                     _ => new IdentifierExpr(token.Text),
                 };
             case TokenKind.Operator when token.Text == "(":
-                var inner = ParseConditional();
+                var inner = ParseExpression();
                 Expect(")");
                 return inner;
             case TokenKind.Operator when token.Text == "[":
@@ -223,7 +211,7 @@ internal sealed class ExpressionParser
 
         while (true)
         {
-            args.Add(ParseConditional());
+            args.Add(ParseExpression());
             if (TryOperator(","))
             {
                 Next();

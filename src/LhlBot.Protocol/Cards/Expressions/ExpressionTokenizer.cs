@@ -24,7 +24,7 @@ internal static class ExpressionTokenizer
     private static readonly string[] Operators =
     [
         "==", "!=", "<>", "<=", ">=", "&&", "||",
-        "(", ")", "[", "]", ",", ".", "!", "+", "-", "*", "/", "%", "^", "<", ">", "&", "?", ":",
+        "(", ")", "[", "]", ",", ".", "!", "+", "-", "*", "/", "%", "^", "<", ">", "&",
     ];
 
     public static IReadOnlyList<Token> Tokenize(string source)
@@ -87,7 +87,8 @@ internal static class ExpressionTokenizer
 
     private static bool IsIdentifierStart(char c) => char.IsLetter(c) || c is '_' or '$' or '@' or '#';
 
-    private static bool IsIdentifierPart(char c) => char.IsLetterOrDigit(c) || c == '_';
+    /// <summary>As in the AEL lexer, '-' may continue a name: "a-b" is one path, write "a - b" to subtract.</summary>
+    private static bool IsIdentifierPart(char c) => char.IsLetterOrDigit(c) || c is '_' or '-';
 
     /// <summary>Reads a quoted literal; backslash escapes as in adaptive-expressions (\n, \t, \r, \\, \', \").</summary>
     private static string ReadString(string source, ref int i)
