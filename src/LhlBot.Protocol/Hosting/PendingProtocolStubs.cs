@@ -1,6 +1,7 @@
 // TEMPORARY: placeholders until the protocol branch is merged; deleted at that merge.
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Http;
 
 namespace LhlBot.Protocol;
 
@@ -12,5 +13,5 @@ public sealed class ShowTypingMiddleware : IMiddleware
 public static class BotFrameworkEndpointExtensions
 {
     public static IEndpointConventionBuilder MapBotFramework(this IEndpointRouteBuilder endpoints, string pattern = "/api/messages") =>
-        throw new NotImplementedException();
+        endpoints.MapPost(pattern, () => Results.StatusCode(501));
 }

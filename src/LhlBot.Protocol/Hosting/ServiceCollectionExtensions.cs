@@ -13,5 +13,5 @@ public static class BotFrameworkServiceCollectionExtensions
     /// services runs around every turn, in registration order.
     /// CONTRACT ONLY — implemented by the protocol work.
     /// </summary>
-    public static IServiceCollection AddBotFramework(this IServiceCollection services, IConfiguration configuration) => throw new NotImplementedException();
+    public static IServiceCollection AddBotFramework(this IServiceCollection services, IConfiguration configuration) => services;
 }
