@@ -47,6 +47,7 @@ internal static class LhlBotServices
         services.AddScoped<People.CurrentUser>();
         services.AddSingleton<WelcomeCard>();
 
+        StatusReports.StatusReportsServices.AddStatusReports(services, configuration); // status reporting and people; before Questions in the menu
         // Questions
         services.Configure<KnowledgeOptions>(configuration.GetSection("Knowledge"));
         services.PostConfigure<KnowledgeOptions>(options => options.SourceFolder = Path.GetFullPath(options.SourceFolder, AppContext.BaseDirectory));
