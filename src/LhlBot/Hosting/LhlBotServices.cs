@@ -46,6 +46,8 @@ internal static class LhlBotServices
         services.AddScoped<TurnOutbox>();
         services.AddScoped<People.CurrentUser>();
         services.AddSingleton<WelcomeCard>();
+        services.AddHttpClient();
+        services.AddSingleton<ICliCommand, Chat.ChatCommand>();
 
         // Questions
         services.Configure<KnowledgeOptions>(configuration.GetSection("Knowledge"));
