@@ -13,7 +13,8 @@ namespace LhlBot.Protocol;
 /// </summary>
 /// <remarks>
 /// We fetch directly on an unknown kid because ConfigurationManager 8.x refreshes in the background after
-/// RequestRefresh and would hand back the stale keys to this very request.
+/// RequestRefresh and would hand back the stale keys to this very request. The refreshed set is kept next to the
+/// manager's, which keeps its own schedule.
 /// </remarks>
 internal sealed class OpenIdMetadataCache
 {
@@ -69,7 +70,6 @@ internal sealed class OpenIdMetadataCache
             ForcedRefreshCount++;
             _logger.LogInformation("Signing key {KeyId} is unknown; refreshing OpenID metadata from {Url}", keyId, _metadataUrl);
             _refreshed = await OpenIdConnectConfigurationRetriever.GetAsync(_metadataUrl, _documentRetriever, cancellationToken).ConfigureAwait(false);
-            _manager.RequestRefresh();
             return Find(_refreshed, keyId);
         }
         finally
