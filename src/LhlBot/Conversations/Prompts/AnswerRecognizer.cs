@@ -53,7 +53,7 @@ internal static class AnswerRecognizer
             var values = text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             if (values.All(v => prompt.FindChoice(v) is not null))
             {
-                return ApplyRule(prompt, Recognition.Success(new JsonArray(values.Distinct().Select(v => (JsonNode)JsonValue.Create(v)!).ToArray())));
+                return ApplyRule(prompt, Recognition.Success(InDeclaredOrder(prompt, values.Select(v => prompt.FindChoice(v)!))));
             }
         }
         if (prompt.Kind == PromptKind.Choice && prompt.FindChoice(text) is { } exact)
@@ -93,9 +93,14 @@ internal static class AnswerRecognizer
             if (!picked.Contains(choice)) picked.Add(choice);
         }
         if (picked.Count == 0) return Recognition.Fail("Velg minst ett av valgene.");
-        // Keep the declared order so stored answers compare equal whatever order they were typed in.
-        var ordered = prompt.Choices.Where(picked.Contains).Select(c => (JsonNode)JsonValue.Create(c.Value)!).ToArray();
-        return Recognition.Success(new JsonArray(ordered));
+        return Recognition.Success(InDeclaredOrder(prompt, picked));
+    }
+
+    /// <summary>Keeps the declared order, so stored answers compare equal whatever order they were picked in.</summary>
+    private static JsonArray InDeclaredOrder(Prompt prompt, IEnumerable<Choice> picked)
+    {
+        var set = picked.ToHashSet();
+        return new JsonArray(prompt.Choices.Where(set.Contains).Select(c => (JsonNode)JsonValue.Create(c.Value)!).ToArray());
     }
 
     private static IEnumerable<string> SplitList(string text)
