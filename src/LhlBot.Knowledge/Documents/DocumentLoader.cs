@@ -1,3 +1,4 @@
+using LhlBot.Knowledge.Analysis;
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -89,12 +90,13 @@ internal static partial class DocumentLoader
             meta.GetValueOrDefault("kind"), meta.GetValueOrDefault("language"), body), null);
     }
 
-    /// <summary>Accepts "2021-12-01" and month precision "2021-05" (first of the month).</summary>
+    /// <summary>Accepts "2021-12-01" month precision "2021-05" and year "2020" (first day of the period).</summary>
     internal static DateOnly? ParseDate(string? text)
     {
         if (string.IsNullOrWhiteSpace(text)) return null;
         if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) return d;
         if (DateOnly.TryParseExact(text, "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out d)) return d;
+        if (DateOnly.TryParseExact(text, "yyyy", CultureInfo.InvariantCulture, DateTimeStyles.None, out d)) return d;
         return null;
     }
 

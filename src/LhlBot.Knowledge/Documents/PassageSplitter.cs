@@ -176,10 +176,14 @@ internal static partial class PassageSplitter
                 Flush();
                 rowLabel = null;
                 var text = TextCleaner.HeadingCase(TextCleaner.CleanInline(mh.Groups[2].Value));
-                if (text.Length > 0) blocks.Add(new Block(text, mh.Groups[1].Value.Length));
+                // A numbered heading's depth is its numbering ("3.1" = 2), whatever Markdown level the conversion gave it.
+                var numbered = NumberedHeading().Match(text);
+                var level = numbered.Success ? numbered.Groups[1].Value.TrimEnd('.').Split('.').Length : mh.Groups[1].Value.Length;
+                if (text.Length > 0) blocks.Add(new Block(text, level));
                 continue;
             }
-            if (NumberedHeading().Match(trimmed) is { Success: true } nh && LooksLikeNumberedHeading(nh.Groups[2].Value))
+            if (NumberedHeading().Match(trimmed) is { Success: true } nh && LooksLikeNumberedHeading(nh.Groups[2].Value)
+                && (IsCapitals(nh.Groups[2].Value) || !NeighbourIsNumbered(lines, i)))
             {
                 Flush();
                 rowLabel = null;
@@ -249,10 +253,20 @@ internal static partial class PassageSplitter
         return result;
     }
 
+    private static bool IsCapitals(string s) => s.Any(char.IsLetter) && !s.Any(char.IsLower);
+
+    /// <summary>A numbered line next to other numbered lines is a list item, not a heading.</summary>
+    private static bool NeighbourIsNumbered(string[] lines, int i)
+    {
+        var prev = lines.Take(i).Reverse().Select(l => l.Trim()).FirstOrDefault(l => l.Length > 0);
+        var next = lines.Skip(i + 1).Select(l => l.Trim()).FirstOrDefault(l => l.Length > 0);
+        return (prev is not null && NumberedHeading().IsMatch(prev)) || (next is not null && NumberedHeading().IsMatch(next));
+    }
+
     private static bool LooksLikeNumberedHeading(string rest)
     {
         var t = rest.Trim();
-        if (t.Length is 0 or > 70 || TextCleaner.EndsSentence(t) || t.EndsWith(',')) return false;
+        if (t.Length is 0 or > 70 || TextCleaner.EndsSentence(t) || t.EndsWith(',') || t.Contains(':') || t.Contains('(') || t.Contains(')')) return false;
         if (!char.IsUpper(TextCleaner.CleanInline(t).FirstOrDefault(char.IsLetter))) return false;
         return t.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 8;
     }
@@ -266,7 +280,7 @@ internal static partial class PassageSplitter
         if (i > 0 && lines[i - 1].Trim().Length > 0) return false;
         if (i + 1 < lines.Length && lines[i + 1].Trim().Length > 0) return false;
         var next = lines.Skip(i + 1).Select(l => l.Trim()).FirstOrDefault(l => l.Length > 0);
-        return next is not null && (next.StartsWith('|') || ListItem().IsMatch(next) || next.Length >= 150);
+        return next is not null && (next.StartsWith('|') || ListItem().IsMatch(next) || next.Length >= 80);
     }
 
     private static bool NextStartsLower(string[] lines, int i)
