@@ -62,7 +62,16 @@ internal sealed class BotAuthenticator : IBotAuthenticator
             return AuthenticationResult.Failed("the token names no signing key (kid)");
         }
 
-        var key = await _keys.FindKeyAsync(jwt.Kid, cancellationToken).ConfigureAwait(false);
+        JsonWebKey? key;
+        try
+        {
+            key = await _keys.FindKeyAsync(jwt.Kid, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or IOException or HttpRequestException)
+        {
+            // Without the signing keys nothing can be trusted: fail closed, and tell the operator why.
+            return AuthenticationResult.Failed($"the OpenID metadata could not be fetched ({ex.GetType().Name}: {ex.Message})");
+        }
         if (key is null)
         {
             return AuthenticationResult.Failed($"signing key {jwt.Kid} is not in the OpenID metadata, even after a refresh");

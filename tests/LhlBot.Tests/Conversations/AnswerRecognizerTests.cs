@@ -65,7 +65,7 @@ public sealed class AnswerRecognizerTests
     {
         var result = AnswerRecognizer.Recognize(Areas, typed, Clock);
         Assert.True(result.Ok, result.Error);
-        Assert.Equal(expected, result.Value!.AsArray().Select(v => (string?)v).ToArray());
+        Assert.Equal(expected, result.Value!.AsArray().Select(v => (string)v!).ToArray());
     }
 
     [Theory]
@@ -144,7 +144,7 @@ public sealed class AnswerRecognizerTests
     public void Submitted_card_values_are_read_as_values_not_titles()
     {
         var result = AnswerRecognizer.RecognizeSubmitted(Areas, JsonValue.Create("health,agefriendly"), Clock);
-        Assert.Equal(["agefriendly", "health"], result.Value!.AsArray().Select(v => (string?)v).ToArray());
+        Assert.Equal(new[] { "agefriendly", "health" }, result.Value!.AsArray().Select(v => (string)v!).ToArray());
     }
 
     private sealed class FixedClock(DateTimeOffset now) : TimeProvider

@@ -81,7 +81,7 @@ internal static class AnswerRecognizer
 
     private static Recognition RecognizeChoices(Prompt prompt, string text)
     {
-        var parts = SplitList(text);
+        var parts = SplitList(prompt.Choices, text);
         var picked = new List<Choice>();
         foreach (var part in parts)
         {
@@ -103,17 +103,30 @@ internal static class AnswerRecognizer
         return new JsonArray(prompt.Choices.Where(set.Contains).Select(c => (JsonNode)JsonValue.Create(c.Value)!).ToArray());
     }
 
-    private static IEnumerable<string> SplitList(string text)
+    /// <summary>
+    /// Splits "1, 3", "1 3" and "helsehjelp og mat og måltider" into the choices meant. "og" both joins list items
+    /// and stands inside titles ("Mat og måltider"), so the longest run of "og"-joined words that names a choice wins.
+    /// </summary>
+    private static IEnumerable<string> SplitList(IReadOnlyList<Choice> choices, string text)
     {
-        var parts = text.Split([',', ';', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .SelectMany(p => p.Split([" og ", " and "], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-            .ToList();
-        // "1 3 5" is a list of numbers.
-        if (parts.Count == 1 && parts[0].Split(' ', StringSplitOptions.RemoveEmptyEntries) is { Length: > 1 } words && words.All(w => w.All(char.IsDigit)))
+        var parts = text.Split([',', ';', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (parts.Length == 1 && parts[0].Split(' ', StringSplitOptions.RemoveEmptyEntries) is { Length: > 1 } words && words.All(w => w.All(char.IsDigit)))
         {
             return words;
         }
-        return parts;
+        var result = new List<string>();
+        foreach (var part in parts)
+        {
+            var pieces = part.Split([" og ", " and ", " + "], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            for (var start = 0; start < pieces.Length;)
+            {
+                var end = pieces.Length;
+                while (end > start + 1 && MatchChoice(choices, string.Join(" og ", pieces[start..end]), out _) is null) end--;
+                result.Add(string.Join(" og ", pieces[start..end]));
+                start = end;
+            }
+        }
+        return result;
     }
 
     /// <summary>Number, value, title, synonym, or an unambiguous start of a title (at least two letters).</summary>
