@@ -1,5 +1,8 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace LhlBot.Protocol;
 
@@ -10,8 +13,42 @@ public static class BotFrameworkServiceCollectionExtensions
     /// (the SDK's keys) and from the section "BotFramework" for the rest, the inbound JWT authenticator,
     /// the MSAL token provider, the connector client (IHttpClientFactory), and <see cref="CloudAdapter"/> as
     /// both itself and <see cref="IBotFrameworkHttpAdapter"/>. Middleware registered as <see cref="IMiddleware"/>
-    /// services runs around every turn, in registration order.
-    /// CONTRACT ONLY — implemented by the protocol work.
+    /// services runs around every turn, in registration order; register it as a singleton (the adapter is one).
     /// </summary>
-    public static IServiceCollection AddBotFramework(this IServiceCollection services, IConfiguration configuration) => services;
+    public static IServiceCollection AddBotFramework(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<BotFrameworkOptions>()
+            .Bind(configuration.GetSection("BotFramework"))
+            .Configure(options =>
+            {
+                // The SDK's keys live at the root, as Azure Bot Service and the Teams Toolkit write them.
+                options.MicrosoftAppId = configuration["MicrosoftAppId"] ?? options.MicrosoftAppId;
+                options.MicrosoftAppPassword = configuration["MicrosoftAppPassword"] ?? options.MicrosoftAppPassword;
+                options.MicrosoftAppTenantId = configuration["MicrosoftAppTenantId"] ?? options.MicrosoftAppTenantId;
+                if (!string.IsNullOrWhiteSpace(configuration["MicrosoftAppType"]))
+                {
+                    options.MicrosoftAppType = configuration["MicrosoftAppType"]!;
+                }
+            });
+
+        services.AddHttpClient(OpenIdMetadataCache.HttpClientName);
+        services.AddHttpClient(MsalHttpClientFactory.HttpClientName);
+        services.AddHttpClient(ConnectorClient.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(30));
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<ServiceUrlTrust>();
+        services.TryAddSingleton<OpenIdMetadataCache>();
+        services.TryAddSingleton<IBotAuthenticator, BotAuthenticator>();
+        services.TryAddSingleton<IAccessTokenProvider, MsalAccessTokenProvider>();
+        services.TryAddSingleton<IConnectorClient, ConnectorClient>();
+        services.TryAddSingleton(provider => new CloudAdapter(
+            provider.GetRequiredService<IOptions<BotFrameworkOptions>>(),
+            provider.GetRequiredService<IBotAuthenticator>(),
+            provider.GetRequiredService<IConnectorClient>(),
+            provider.GetRequiredService<ServiceUrlTrust>(),
+            provider.GetServices<IMiddleware>(),
+            provider.GetRequiredService<ILogger<CloudAdapter>>()));
+        services.TryAddSingleton<IBotFrameworkHttpAdapter>(provider => provider.GetRequiredService<CloudAdapter>());
+        return services;
+    }
 }

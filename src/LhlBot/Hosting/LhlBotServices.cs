@@ -46,6 +46,8 @@ internal static class LhlBotServices
         services.AddScoped<TurnOutbox>();
         services.AddScoped<People.CurrentUser>();
         services.AddSingleton<WelcomeCard>();
+        services.AddHttpClient();
+        services.AddSingleton<ICliCommand, Chat.ChatCommand>();
 
         StatusReports.StatusReportsServices.AddStatusReports(services, configuration); // status reporting and people; before Questions in the menu
         // Questions
