@@ -124,7 +124,7 @@ internal sealed partial class PeopleFeature(
             await dc.SendAsync("Det er Statsforvalterens rådgivere for embetet som godkjenner kontaktpersoner, og du er ikke registrert som det.", cancellationToken);
             return;
         }
-        var claims = await PendingQuery(offices).Include(r => r.Person).OrderBy(r => r.CreatedAt).Take(20).ToListAsync(cancellationToken);
+        var claims = await PendingQuery(offices).Include(r => r.Person).OrderBy(r => r.Id).Take(20).ToListAsync(cancellationToken);
         if (claims.Count == 0)
         {
             await dc.SendAsync("Ingen venter på godkjenning nå.", cancellationToken);

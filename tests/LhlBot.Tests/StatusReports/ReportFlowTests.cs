@@ -78,7 +78,7 @@ public sealed class ReportFlowTests
 
         var stored = Assert.Single(await ReportsAsync(host, "1804"));
         var answers = JsonNode.Parse(stored.AnswersJson)!;
-        Assert.Equal("""["samfunnsplan","toppledelse"]""", answers["delayReasons"]!.ToJsonString());
+        Assert.Equal("""["samfunnsplan","andre-sektorer"]""", answers["delayReasons"]!.ToJsonString());
         Assert.Equal("Hjelp med medvirkning", (string?)answers["helpWanted"]);
     }
 
