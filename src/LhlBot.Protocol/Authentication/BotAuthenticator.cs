@@ -56,7 +56,16 @@ internal sealed class BotAuthenticator : IBotAuthenticator
             return AuthenticationResult.Failed("the bearer token is not a JWT");
         }
 
-        var jwt = _handler.ReadJsonWebToken(token);
+        JsonWebToken jwt;
+        try
+        {
+            jwt = _handler.ReadJsonWebToken(token);
+        }
+        catch (Exception ex) when (ex is ArgumentException or SecurityTokenException or FormatException or JsonException)
+        {
+            // Three dot-separated parts that are not base64url JSON: malformed, so unauthenticated — never a 500.
+            return AuthenticationResult.Failed($"the bearer token is malformed ({ex.GetType().Name})");
+        }
         if (string.IsNullOrEmpty(jwt.Kid))
         {
             return AuthenticationResult.Failed("the token names no signing key (kid)");
