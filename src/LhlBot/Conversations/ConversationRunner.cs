@@ -1,6 +1,7 @@
 using System.Text.Json;
 using LhlBot.Conversations.Dialogs;
 using LhlBot.Conversations.Prompts;
+using LhlBot.People;
 using LhlBot.Protocol;
 using LhlBot.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -43,7 +44,8 @@ internal sealed class ConversationRunner(
                 db.Add(record);
             }
             var state = ReadState(record);
-            var dc = new DialogContext(buffer, state, services.GetRequiredService<DialogSet>(), UserInput.From(activity), prompts, clock);
+            var user = await services.GetRequiredService<CurrentUser>().GetAsync(buffer, cancellationToken);
+            var dc = new DialogContext(buffer, state, services.GetRequiredService<DialogSet>(), UserInput.From(activity), prompts, clock, user);
             dc.Context.TurnState[nameof(ConversationRecord)] = record;
 
             await services.GetRequiredService<TurnRouter>().RunAsync(dc, cancellationToken);

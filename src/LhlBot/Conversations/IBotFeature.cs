@@ -11,8 +11,8 @@ internal sealed record MenuItem(string Title, string Description, string Action)
 /// </summary>
 internal interface IBotFeature
 {
-    /// <summary>Menu entries for the user of this turn; none when the user may not use the job.</summary>
-    IEnumerable<MenuItem> MenuItems(DialogContext dc);
+    /// <summary>Menu entries for the user of this turn (<see cref="DialogContext.User"/>); none when the user may not use the job.</summary>
+    Task<IReadOnlyList<MenuItem>> MenuItemsAsync(DialogContext dc, CancellationToken cancellationToken);
 
     /// <summary>Starts the job when the input asks for it (its menu action or its words); false when it is not for this job.</summary>
     Task<bool> TryStartAsync(DialogContext dc, CancellationToken cancellationToken);

@@ -19,7 +19,7 @@ internal sealed class ClaimDialog : WaterfallDialog
     private readonly Prompt municipalityPrompt;
     private readonly Prompt confirmPrompt = new("claimConfirm", PromptKind.YesNo, "Vil du melde deg som kontaktperson?");
 
-    public ClaimDialog(RegistryLookup registry, CurrentUser currentUser, LhlDbContext db, PeopleNotifier notifier, TimeProvider clock)
+    public ClaimDialog(RegistryLookup registry, LhlDbContext db, PeopleNotifier notifier, TimeProvider clock)
     {
         municipalityPrompt = Declare(new Prompt("claimMunicipality", PromptKind.Text, "Hvilken kommune er du kontaktperson for?")
         {
@@ -36,7 +36,7 @@ internal sealed class ClaimDialog : WaterfallDialog
         AddStep(async (step, ct) =>
         {
             var municipality = registry.FindMunicipality((string)step.Result!).Match!;
-            var person = await currentUser.GetAsync(step.Dialogs.Context, ct);
+            var person = step.Dialogs.User;
             if (person.ContactFor().Contains(municipality.Number))
             {
                 await step.Dialogs.SendAsync($"Du er allerede registrert som kontaktperson for {municipality.Name}. Skriv «rapporter status» for å rapportere.", ct);
@@ -65,7 +65,7 @@ internal sealed class ClaimDialog : WaterfallDialog
                 return await step.EndAsync(null, ct);
             }
             var activity = step.Dialogs.Context.Activity;
-            var person = await currentUser.GetAsync(step.Dialogs.Context, ct);
+            var person = step.Dialogs.User;
             var now = clock.GetUtcNow();
             if (person is null)
             {

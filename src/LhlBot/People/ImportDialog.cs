@@ -11,7 +11,7 @@ internal sealed class ImportDialog : WaterfallDialog
 {
     public const string DialogId = "people.import";
 
-    public ImportDialog(PeopleImporter importer, CurrentUser currentUser)
+    public ImportDialog(PeopleImporter importer)
     {
         var paste = Declare(new Prompt("importCsv", PromptKind.Text, "Lim inn CSV-teksten du vil importere, med overskriftslinjen først.")
         {
@@ -25,7 +25,7 @@ internal sealed class ImportDialog : WaterfallDialog
         AddStep(async (step, ct) =>
         {
             var text = (string)step.Result!;
-            var person = await currentUser.GetAsync(step.Dialogs.Context, ct);
+            var person = step.Dialogs.User;
             if (!person.CanImportPeople())
             {
                 await step.Dialogs.SendAsync("Bare administratorer og rådgivere i støtteapparatet kan importere personer.", ct);

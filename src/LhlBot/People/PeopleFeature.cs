@@ -14,7 +14,6 @@ namespace LhlBot.People;
 /// advisors import people by pasting CSV.
 /// </summary>
 internal sealed partial class PeopleFeature(
-    CurrentUser currentUser,
     LhlDbContext db,
     RegistryLookup registry,
     PeopleNotifier notifier,
@@ -31,23 +30,24 @@ internal sealed partial class PeopleFeature(
     private static readonly string[] ClaimsWords = ["godkjenn kontaktpersoner", "godkjenne kontaktpersoner", "ventende", "krav", "godkjenn"];
     private static readonly string[] ImportWords = ["importer", "import", "importer personer", "importer kontaktpersoner", "importer rådgivere"];
 
-    public IEnumerable<MenuItem> MenuItems(DialogContext dc)
+    public async Task<IReadOnlyList<MenuItem>> MenuItemsAsync(DialogContext dc, CancellationToken cancellationToken)
     {
-        // The menu is built synchronously; the person is already loaded (or cheaply loaded once) for the turn.
-        var person = currentUser.GetAsync(dc.Context, CancellationToken.None).GetAwaiter().GetResult();
+        var person = dc.User;
+        var items = new List<MenuItem>();
         if (person.InForce().Any() is false)
         {
-            yield return new("Registrer meg som kontaktperson", "Meld deg som kontaktperson for Leve hele livet i kommunen din; Statsforvalteren godkjenner.", ClaimAction);
+            items.Add(new("Registrer meg som kontaktperson", "Meld deg som kontaktperson for Leve hele livet i kommunen din; Statsforvalteren godkjenner.", ClaimAction));
         }
         if (person.ApprovesForOffices() is var offices && (offices is null || offices.Count > 0))
         {
-            var pending = PendingQuery(offices).Count();
-            if (pending > 0) yield return new($"Godkjenn kontaktpersoner ({pending})", "Personer som har meldt seg som kontaktperson for en kommune i ditt embete.", ClaimsAction);
+            var pending = await PendingQuery(offices).CountAsync(cancellationToken);
+            if (pending > 0) items.Add(new($"Godkjenn kontaktpersoner ({pending})", "Personer som har meldt seg som kontaktperson for en kommune i ditt embete.", ClaimsAction));
         }
         if (person.CanImportPeople())
         {
-            yield return new("Importer personer", "Lim inn en CSV-liste over kontaktpersoner (eller rådgivere) for å registrere mange på en gang.", ImportAction);
+            items.Add(new("Importer personer", "Lim inn en CSV-liste over kontaktpersoner (eller rådgivere) for å registrere mange på en gang.", ImportAction));
         }
+        return items;
     }
 
     public async Task<bool> TryStartAsync(DialogContext dc, CancellationToken cancellationToken)
@@ -105,7 +105,7 @@ internal sealed partial class PeopleFeature(
 
     private async Task<bool> StartImportAsync(DialogContext dc, CancellationToken cancellationToken)
     {
-        var person = await currentUser.GetAsync(dc.Context, cancellationToken);
+        var person = dc.User;
         if (!person.CanImportPeople())
         {
             await dc.SendAsync("Bare administratorer og rådgivere i støtteapparatet kan importere personer.", cancellationToken);
@@ -117,7 +117,7 @@ internal sealed partial class PeopleFeature(
 
     private async Task ListClaimsAsync(DialogContext dc, CancellationToken cancellationToken)
     {
-        var person = await currentUser.GetAsync(dc.Context, cancellationToken);
+        var person = dc.User;
         var offices = person.ApprovesForOffices();
         if (offices is { Count: 0 })
         {
@@ -151,7 +151,7 @@ internal sealed partial class PeopleFeature(
 
     private async Task DecideAsync(DialogContext dc, int? claimId, bool approve, CancellationToken cancellationToken)
     {
-        var person = await currentUser.GetAsync(dc.Context, cancellationToken);
+        var person = dc.User;
         var claim = claimId is null ? null : await db.Set<RoleAssignment>().Include(r => r.Person)
             .FirstOrDefaultAsync(r => r.Id == claimId && r.Role == Role.MunicipalityContact, cancellationToken);
         var municipality = claim?.MunicipalityNumber is { } number ? registry.ByNumber(number) : null;

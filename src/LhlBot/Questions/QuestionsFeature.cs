@@ -29,8 +29,9 @@ internal sealed class QuestionsFeature(KnowledgeBase knowledge, LhlDbContext db,
     private static readonly string[] GoodWords = ["👍", "bra", "bra svar", "nyttig", "takk", "tusen takk", "supert", "flott"];
     private static readonly string[] BadWords = ["👎", "dårlig", "darlig", "dårlig svar", "ikke nyttig", "feil svar", "ikkje nyttig"];
 
-    public IEnumerable<MenuItem> MenuItems(DialogContext dc) =>
-        [new("Still et spørsmål", "Spør om reformen på bokmål eller nynorsk – jeg svarer fra veiledningsdokumentene og viser kilden.", AskAction)];
+    public Task<IReadOnlyList<MenuItem>> MenuItemsAsync(DialogContext dc, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<MenuItem>>(
+            [new("Still et spørsmål", "Spør om reformen på bokmål eller nynorsk – jeg svarer fra veiledningsdokumentene og viser kilden.", AskAction)]);
 
     public async Task<bool> TryStartAsync(DialogContext dc, CancellationToken cancellationToken)
     {

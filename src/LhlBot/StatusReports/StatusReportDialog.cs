@@ -15,7 +15,6 @@ namespace LhlBot.StatusReports;
 /// </summary>
 internal sealed class StatusReportDialog(
     StatusReportStore store,
-    CurrentUser currentUser,
     ReportingCalendar calendar,
     IEnumerable<IFollowUpOffer> offers) : FormDialog
 {
@@ -52,7 +51,7 @@ internal sealed class StatusReportDialog(
     {
         var number = (string)context!["municipality"]!;
         var roundId = (string)context["round"]!;
-        var person = await currentUser.GetAsync(dc.Context, cancellationToken);
+        var person = dc.User;
         // The role may have been withdrawn while the form was open: check again at the moment of writing.
         if (person is null || !person.CanWriteReport(number))
         {

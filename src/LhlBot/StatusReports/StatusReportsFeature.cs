@@ -13,7 +13,6 @@ namespace LhlBot.StatusReports;
 /// anything – the menu shows only what the user may use, and every start checks the role again.
 /// </summary>
 internal sealed partial class StatusReportsFeature(
-    CurrentUser currentUser,
     RegistryLookup registry,
     ReportingCalendar calendar,
     StatusReportStore store,
@@ -27,20 +26,22 @@ internal sealed partial class StatusReportsFeature(
     private static readonly string[] ReportWords = ["rapporter", "rapportere", "rapporter status", "statusrapport", "send statusrapport", "ny rapport", "rapportering"];
     private static readonly string[] MineWords = ["min rapport", "mine rapporter", "vår rapport", "se rapporten", "se rapporten vår"];
 
-    public IEnumerable<MenuItem> MenuItems(DialogContext dc)
+    public Task<IReadOnlyList<MenuItem>> MenuItemsAsync(DialogContext dc, CancellationToken cancellationToken)
     {
-        var person = currentUser.GetAsync(dc.Context, CancellationToken.None).GetAwaiter().GetResult();
+        var person = dc.User;
+        var items = new List<MenuItem>();
         if (person.ContactFor().Count > 0)
         {
-            yield return new("Rapporter status", "Send kommunens statusrapport for Leve hele livet til Statsforvalteren – hele rapporten på ett kort.", ReportAction);
-            yield return new("Se rapporten vår", "Se hva kommunen sist rapporterte.", MineAction);
+            items.Add(new("Rapporter status", "Send kommunens statusrapport for Leve hele livet til Statsforvalteren – hele rapporten på ett kort.", ReportAction));
+            items.Add(new("Se rapporten vår", "Se hva kommunen sist rapporterte.", MineAction));
         }
         if (person.CanSeeSummaries())
         {
-            yield return new("Statusoppsummering", person.IsNationalOrAdmin()
+            items.Add(new("Statusoppsummering", person.IsNationalOrAdmin()
                 ? "Oppsummering av rapporteringen for hele landet og per embete, klar til bruk."
-                : "Oppsummering av rapporteringen for kommunene i ditt embete, klar til å sende Helsedirektoratet.", SummaryAction);
+                : "Oppsummering av rapporteringen for kommunene i ditt embete, klar til å sende Helsedirektoratet.", SummaryAction));
         }
+        return Task.FromResult<IReadOnlyList<MenuItem>>(items);
     }
 
     public async Task<bool> TryStartAsync(DialogContext dc, CancellationToken cancellationToken)
@@ -87,7 +88,7 @@ internal sealed partial class StatusReportsFeature(
 
     private async Task StartReportAsync(DialogContext dc, string? typedMunicipality, CancellationToken cancellationToken)
     {
-        var person = await currentUser.GetAsync(dc.Context, cancellationToken);
+        var person = dc.User;
         var mine = person.ContactFor().Select(registry.ByNumber).OfType<MunicipalityEntry>().ToList();
         if (mine.Count == 0)
         {
@@ -133,7 +134,7 @@ internal sealed partial class StatusReportsFeature(
 
     private async Task ShowMineAsync(DialogContext dc, CancellationToken cancellationToken)
     {
-        var person = await currentUser.GetAsync(dc.Context, cancellationToken);
+        var person = dc.User;
         var mine = person.ContactFor().Select(registry.ByNumber).OfType<MunicipalityEntry>().ToList();
         if (mine.Count == 0)
         {
@@ -168,7 +169,7 @@ internal sealed partial class StatusReportsFeature(
 
     private async Task ShowSummaryAsync(DialogContext dc, string? roundId, string? officeName, CancellationToken cancellationToken)
     {
-        var person = await currentUser.GetAsync(dc.Context, cancellationToken);
+        var person = dc.User;
         if (!person.CanSeeSummaries())
         {
             await dc.SendAsync(person.ContactFor().Count > 0

@@ -14,9 +14,9 @@ internal sealed class WelcomeCard
 
     private const string Tips = "Skriv «hjelp» når som helst, «avbryt» for å avbryte og «meny» for å komme hit igjen.";
 
-    public Task SendAsync(DialogContext dc, IEnumerable<IBotFeature> features, bool firstContact, CancellationToken cancellationToken)
+    public async Task SendAsync(DialogContext dc, IEnumerable<IBotFeature> features, bool firstContact, CancellationToken cancellationToken)
     {
-        var items = features.SelectMany(f => f.MenuItems(dc)).ToList();
+        var items = await MenuAsync(dc, features, cancellationToken);
         var heading = firstContact ? "Hei! Jeg er LhlBot 👋" : "Hva kan jeg hjelpe deg med?";
         const string intro = "Jeg hjelper kommunene og det regionale støtteapparatet (Statsforvalteren, KS og USHT) med reformen Leve hele livet.";
 
@@ -27,7 +27,7 @@ internal sealed class WelcomeCard
         }
         text.AppendLine().Append(Tips);
 
-        return dc.SendCardAsync(Template, new
+        await dc.SendCardAsync(Template, new
         {
             heading,
             intro,
@@ -36,16 +36,23 @@ internal sealed class WelcomeCard
         }, text.ToString(), cancellationToken);
     }
 
-    public Task SendHelpAsync(DialogContext dc, IEnumerable<IBotFeature> features, CancellationToken cancellationToken)
+    public async Task SendHelpAsync(DialogContext dc, IEnumerable<IBotFeature> features, CancellationToken cancellationToken)
     {
         var text = new StringBuilder("**Slik bruker du LhlBot**\n");
-        foreach (var item in features.SelectMany(f => f.MenuItems(dc)))
+        foreach (var item in await MenuAsync(dc, features, cancellationToken))
         {
             text.Append("- **").Append(item.Title).Append("**: ").AppendLine(item.Description);
         }
         text.Append(
             "- Skriv et spørsmål om reformen på bokmål eller nynorsk, for eksempel «Hva er de fem innsatsområdene?»\n" +
             "- «meny» viser hva jeg kan hjelpe med, «avbryt» avbryter det du holder på med, «start på nytt» begynner fra start.");
-        return dc.SendAsync(text.ToString(), cancellationToken);
+        await dc.SendAsync(text.ToString(), cancellationToken);
+    }
+
+    private static async Task<List<MenuItem>> MenuAsync(DialogContext dc, IEnumerable<IBotFeature> features, CancellationToken cancellationToken)
+    {
+        var items = new List<MenuItem>();
+        foreach (var feature in features) items.AddRange(await feature.MenuItemsAsync(dc, cancellationToken));
+        return items;
     }
 }

@@ -59,7 +59,8 @@ internal sealed class TestSurveyDialog : FormDialog
 /// <summary>Starts the test form on "testskjema"; "legg til X" appends to a list in the conversation's memory.</summary>
 internal sealed class TestFeature : IBotFeature
 {
-    public IEnumerable<MenuItem> MenuItems(DialogContext dc) => [new("Testskjema", "Et skjema for testene.", "test.survey")];
+    public Task<IReadOnlyList<MenuItem>> MenuItemsAsync(DialogContext dc, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<MenuItem>>([new("Testskjema", "Et skjema for testene.", "test.survey")]);
 
     public async Task<bool> TryStartAsync(DialogContext dc, CancellationToken cancellationToken)
     {

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using LhlBot.Conversations.Prompts;
+using LhlBot.People;
 using LhlBot.Protocol;
 
 namespace LhlBot.Conversations.Dialogs;
@@ -11,8 +12,12 @@ internal sealed class DialogContext(
     DialogSet dialogs,
     UserInput input,
     PromptRenderer prompts,
-    TimeProvider clock)
+    TimeProvider clock,
+    Person? user)
 {
+    /// <summary>Who is talking, with their roles; null for someone the bot does not know. Looked up once per turn.</summary>
+    public Person? User { get; } = user;
+
     public ITurnContext Context { get; } = context;
     public ConversationState State { get; } = state;
     public UserInput Input { get; } = input;
