@@ -49,6 +49,7 @@ internal static class LhlBotServices
         services.AddHttpClient();
         services.AddSingleton<ICliCommand, Chat.ChatCommand>();
 
+        services.AddBookings(configuration);
         // Questions
         services.Configure<KnowledgeOptions>(configuration.GetSection("Knowledge"));
         services.PostConfigure<KnowledgeOptions>(options => options.SourceFolder = Path.GetFullPath(options.SourceFolder, AppContext.BaseDirectory));
