@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using LhlBot.Knowledge.Search;
+using LhlBot.Knowledge.Documents;
 
 namespace LhlBot.Knowledge;
 
@@ -20,21 +22,110 @@ public sealed class KnowledgeOptions
 /// </summary>
 public sealed class KnowledgeBase : IDisposable
 {
-    public KnowledgeBase(IOptions<KnowledgeOptions> options, ILogger<KnowledgeBase> logger) { }
+    private readonly KnowledgeOptions _options;
+    private readonly ILogger<KnowledgeBase> _logger;
+    private readonly Lock _buildLock = new();
+    private volatile IndexGeneration? _current;
+    private volatile IndexReport? _lastBuild;
+    private bool _disposed;
+
+    public KnowledgeBase(IOptions<KnowledgeOptions> options, ILogger<KnowledgeBase> logger)
+    {
+        _options = options.Value;
+        _logger = logger;
+    }
+
+    /// <summary>Ranking and confidence settings; the evaluation swaps these to compare variants.</summary>
+    internal SearchSettings Settings { get; init; } = SearchSettings.Default;
 
     /// <summary>Builds the index from the source folder, reusing the stored one when the content hash is unchanged (unless forced). A broken document is reported and skipped.</summary>
-    public IndexReport Build(bool force = false) => throw new NotImplementedException();
+    public IndexReport Build(bool force = false)
+    {
+        lock (_buildLock)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            var source = IndexBuilder.ReadSource(_options.SourceFolder);
+            foreach (var p in source.Problems) _logger.LogWarning("Knowledge document {File} skipped: {Reason}", p.File, p.Reason);
+
+            if (!force && _current is { } live && live.ContentHash == source.Hash)
+                return Report(source, live, reused: true, watch);
+
+            string folder;
+            CorpusModel corpus;
+            var reused = false;
+            if (!force && IndexBuilder.StoredIndex(_options.IndexFolder, source.Hash) is { } stored)
+            {
+                folder = stored;
+                corpus = CorpusModel.Create(source.Documents.SelectMany(PassageSplitter.Split).ToList(), source.Synonyms);
+                reused = true;
+            }
+            else
+            {
+                (folder, corpus, _) = IndexBuilder.Write(_options.IndexFolder, source);
+            }
+            var generation = IndexGeneration.Open(folder, source.Hash, corpus);
+            var old = Interlocked.Exchange(ref _current, generation);
+            old?.Release();
+            IndexBuilder.CleanUp(_options.IndexFolder, folder);
+            var report = Report(source, generation, reused, watch);
+            _logger.LogInformation("Knowledge index {Action}: {Documents} documents, {Passages} passages in {Elapsed} ms",
+                reused ? "reused" : "built", report.Documents, report.Passages, report.Elapsed.TotalMilliseconds);
+            return report;
+        }
+    }
+
+    private IndexReport Report(IndexBuilder.Source source, IndexGeneration gen, bool reused, System.Diagnostics.Stopwatch watch)
+    {
+        var report = new IndexReport(gen.DocumentCount, gen.Passages.Length, reused, watch.Elapsed, source.Hash, source.Problems);
+        _lastBuild = report;
+        return report;
+    }
 
     /// <summary>The last build's report, or null before the first build.</summary>
-    public IndexReport? LastBuild => throw new NotImplementedException();
+    public IndexReport? LastBuild => _lastBuild;
 
     /// <summary>
     /// Answers a question. <paramref name="previousQuestion"/> lets a follow-up ("og for KS?") be read in its context.
     /// Never throws on user text.
     /// </summary>
-    public SearchResult Search(string question, int maxResults = 10, string? previousQuestion = null) => throw new NotImplementedException();
+    public SearchResult Search(string question, int maxResults = 10, string? previousQuestion = null) =>
+        SearchWithSignals(question, maxResults, previousQuestion).Result;
 
-    public void Dispose() { }
+    internal (SearchResult Result, ConfidenceSignals? Signals) SearchWithSignals(string? question, int maxResults = 10, string? previousQuestion = null)
+    {
+        while (true)
+        {
+            var gen = _current;
+            if (gen is null)
+            {
+                Build();
+                continue;
+            }
+            // A rebuild may swap and release this generation meanwhile; holding a reference keeps its files open until we are done.
+            if (!gen.Reader.TryIncRef()) continue;
+            try
+            {
+                return QueryEngine.Search(gen, question, maxResults, previousQuestion, Settings);
+            }
+            finally
+            {
+                gen.Reader.DecRef();
+            }
+        }
+    }
+
+    internal IndexGeneration? Current => _current;
+
+    public void Dispose()
+    {
+        lock (_buildLock)
+        {
+            if (_disposed) return;
+            _disposed = true;
+            Interlocked.Exchange(ref _current, null)?.Release();
+        }
+    }
 }
 
 public sealed record IndexReport(int Documents, int Passages, bool Reused, TimeSpan Elapsed, string ContentHash, IReadOnlyList<DocumentProblem> Problems);

@@ -96,6 +96,19 @@ public sealed class AuthenticationTests : IAsyncLifetime
         Assert.Equal(0, _turns);
     }
 
+    [Theory]
+    [InlineData("abc.def.ghi")]
+    [InlineData("eyJhbGciOiJSUzI1NiJ9.@@@.sig")]
+    [InlineData("not-a-jwt")]
+    public async Task A_malformed_bearer_token_gets_401_not_a_server_error(string token)
+    {
+        var response = await _bot.PostRawAsync(System.Text.Json.JsonSerializer.Serialize(Message(), ProtocolJson.Options),
+            new AuthenticationHeaderValue("Bearer", token));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal(0, _turns);
+    }
+
     [Fact]
     public async Task A_key_not_endorsed_for_the_channel_is_rejected()
     {

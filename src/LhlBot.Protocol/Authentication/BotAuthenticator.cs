@@ -56,13 +56,31 @@ internal sealed class BotAuthenticator : IBotAuthenticator
             return AuthenticationResult.Failed("the bearer token is not a JWT");
         }
 
-        var jwt = _handler.ReadJsonWebToken(token);
+        JsonWebToken jwt;
+        try
+        {
+            jwt = _handler.ReadJsonWebToken(token);
+        }
+        catch (Exception ex) when (ex is ArgumentException or SecurityTokenException or FormatException or JsonException)
+        {
+            // Three dot-separated parts that are not base64url JSON: malformed, so unauthenticated — never a 500.
+            return AuthenticationResult.Failed($"the bearer token is malformed ({ex.GetType().Name})");
+        }
         if (string.IsNullOrEmpty(jwt.Kid))
         {
             return AuthenticationResult.Failed("the token names no signing key (kid)");
         }
 
-        var key = await _keys.FindKeyAsync(jwt.Kid, cancellationToken).ConfigureAwait(false);
+        JsonWebKey? key;
+        try
+        {
+            key = await _keys.FindKeyAsync(jwt.Kid, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or IOException or HttpRequestException)
+        {
+            // Without the signing keys nothing can be trusted: fail closed, and tell the operator why.
+            return AuthenticationResult.Failed($"the OpenID metadata could not be fetched ({ex.GetType().Name}: {ex.Message})");
+        }
         if (key is null)
         {
             return AuthenticationResult.Failed($"signing key {jwt.Kid} is not in the OpenID metadata, even after a refresh");

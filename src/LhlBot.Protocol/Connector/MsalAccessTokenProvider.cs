@@ -28,9 +28,16 @@ internal sealed class MsalAccessTokenProvider : IAccessTokenProvider
         {
             return;
         }
+        if (string.IsNullOrWhiteSpace(settings.MicrosoftAppPassword))
+        {
+            // Inbound validation works without a secret; only outbound replies need one. Say so loudly
+            // instead of failing the whole host on a half-finished configuration.
+            logger.LogError("MicrosoftAppId is set but MicrosoftAppPassword is empty: incoming requests are validated, but replies to the channel cannot be authorised.");
+            return;
+        }
 
         _application = ConfidentialClientApplicationBuilder.Create(settings.MicrosoftAppId)
-            .WithClientSecret(settings.MicrosoftAppPassword ?? "")
+            .WithClientSecret(settings.MicrosoftAppPassword)
             .WithAuthority($"{settings.LoginAuthorityHost.TrimEnd('/')}/{Tenant(settings)}", validateAuthority: false)
             .WithInstanceDiscovery(false)
             .WithHttpClientFactory(new MsalHttpClientFactory(httpClientFactory))

@@ -71,6 +71,11 @@ internal sealed class ConversationRunner(
                 catch (Exception ex) { logger.LogError(ex, "Follow-up work after the turn in {ConversationId} failed.", conversationId); }
             }
             await buffer.FlushAsync(cancellationToken);
+            if (activity.Type == ActivityTypes.Invoke)
+            {
+                // Universal Actions: the card's button is answered in the HTTP response; the replies went as messages.
+                await turnContext.SendInvokeResponseAsync(200, new { statusCode = 200, type = ContentTypes.ActivityMessage, value = "OK" }, cancellationToken);
+            }
             return;
         }
 

@@ -27,6 +27,18 @@ public sealed class CardTemplateTests
     }
 
     [Fact]
+    public void NumbersInDataBuiltInCodeBindLikeParsedOnes()
+    {
+        // The bot builds card data as JsonObject with CLR ints; these must bind and compare like parsed JSON.
+        var data = new JsonObject { ["count"] = 3, ["big"] = 10_000_000_000L, ["price"] = 12.5m };
+        var card = CardTemplate.Parse("test", """{"a": "${count}", "b": "${count > 2}", "c": "${big}", "d": "${price}"}""").Expand(data);
+        Assert.Equal(3, card["a"]!.GetValue<int>());
+        Assert.True(card["b"]!.GetValue<bool>());
+        Assert.Equal(10_000_000_000L, card["c"]!.GetValue<long>());
+        Assert.Equal(12.5, card["d"]!.GetValue<double>());
+    }
+
+    [Fact]
     public void ComputedValuesHaveTheirNaturalType()
     {
         Assert.Equal(3, Value("${1 + 2}")!.GetValue<int>());

@@ -13,12 +13,14 @@ namespace LhlBot.Tests.Infrastructure;
 public sealed class BotHost : IAsyncDisposable
 {
     private readonly Dictionary<string, string?> settings;
+    private readonly Action<IServiceCollection>? services;
     private WebApplicationFactory<Program> factory;
 
-    private BotHost(string dataFolder, Dictionary<string, string?> settings)
+    private BotHost(string dataFolder, Dictionary<string, string?> settings, Action<IServiceCollection>? services)
     {
         DataFolder = dataFolder;
         this.settings = settings;
+        this.services = services;
         factory = Create();
     }
 
@@ -29,11 +31,16 @@ public sealed class BotHost : IAsyncDisposable
     public HttpClient CreateClient() => factory.CreateClient();
 
     /// <param name="settings">Configuration overrides ("Section:Key" → value).</param>
-    public static async Task<BotHost> StartAsync(IDictionary<string, string?>? settings = null, string? dataFolder = null)
+    /// <param name="dataFolder">An existing data folder to share (a second bot instance on the same database).</param>
+    /// <param name="services">Extra registrations (test dialogs, a fake clock).</param>
+    public static async Task<BotHost> StartAsync(IDictionary<string, string?>? settings = null, string? dataFolder = null, Action<IServiceCollection>? services = null)
     {
         var folder = dataFolder ?? Path.Combine(Path.GetTempPath(), "lhlbot-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
-        var host = new BotHost(folder, new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>()));
+        var host = new BotHost(folder, new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>()), services)
+        {
+            ownsFolder = dataFolder is null,
+        };
         _ = host.factory.Services; // starts the host: migrations, seeding, index
         await Task.CompletedTask;
         return host;
@@ -56,11 +63,16 @@ public sealed class BotHost : IAsyncDisposable
             builder.UseEnvironment("Testing");
             builder.UseSetting("Storage:DataFolder", DataFolder);
             foreach (var (key, value) in settings) builder.UseSetting(key, value);
+            if (services is not null) builder.ConfigureServices(services);
         });
+
+    private bool ownsFolder;
 
     public async ValueTask DisposeAsync()
     {
         await factory.DisposeAsync();
+        if (!ownsFolder) return;
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try { Directory.Delete(DataFolder, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 }
@@ -109,6 +121,9 @@ public sealed class Reply(IReadOnlyList<Activity> activities)
         .SelectMany(a => a.Attachments ?? [])
         .Where(a => a.ContentType == ContentTypes.AdaptiveCard)
         .Select(a => a.Content!.AsObject());
+
+    /// <summary>The cards as JSON text (Norwegian letters unescaped), for "the card shows X" assertions.</summary>
+    public IReadOnlyList<string> CardJson => Cards.Select(c => c.ToJsonString(ProtocolJson.Options)).ToList();
 
     /// <summary>Text and card JSON together, for "does the user see X" assertions.</summary>
     public string Everything => Text + "\n" + string.Join("\n", Cards.Select(c => c.ToJsonString(ProtocolJson.Options)));

@@ -32,13 +32,22 @@ internal static class ExpressionValue
         JsonValue v => v.GetValueKind() switch
         {
             JsonValueKind.String => (object)v.GetValue<string>(),
-            JsonValueKind.Number => (object)v.GetValue<double>(),
+            JsonValueKind.Number => (object)ReadNumber(v),
             JsonValueKind.True => (object)true,
             JsonValueKind.False => (object)false,
             _ => null,
         },
         _ => null,
     };
+
+    /// <summary>
+    /// A node parsed from JSON holds a JsonElement, but one built in code holds the CLR number it was made from
+    /// (int, long, decimal...), which GetValue&lt;double&gt; refuses; the JSON text reads the same for both.
+    /// </summary>
+    private static double ReadNumber(JsonValue value) =>
+        value.TryGetValue<double>(out var number)
+            ? number
+            : double.Parse(value.ToJsonString(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Converts to a fresh node for the output card (data nodes are cloned: a node has one parent).</summary>
     public static JsonNode? ToNode(object? value) => value switch

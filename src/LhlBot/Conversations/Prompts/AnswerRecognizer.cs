@@ -53,7 +53,7 @@ internal static class AnswerRecognizer
             var values = text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             if (values.All(v => prompt.FindChoice(v) is not null))
             {
-                return ApplyRule(prompt, Recognition.Success(new JsonArray(values.Distinct().Select(v => (JsonNode)JsonValue.Create(v)!).ToArray())));
+                return ApplyRule(prompt, Recognition.Success(InDeclaredOrder(prompt, values.Select(v => prompt.FindChoice(v)!))));
             }
         }
         if (prompt.Kind == PromptKind.Choice && prompt.FindChoice(text) is { } exact)
@@ -81,7 +81,7 @@ internal static class AnswerRecognizer
 
     private static Recognition RecognizeChoices(Prompt prompt, string text)
     {
-        var parts = SplitList(text);
+        var parts = SplitList(prompt.Choices, text);
         var picked = new List<Choice>();
         foreach (var part in parts)
         {
@@ -93,22 +93,40 @@ internal static class AnswerRecognizer
             if (!picked.Contains(choice)) picked.Add(choice);
         }
         if (picked.Count == 0) return Recognition.Fail("Velg minst ett av valgene.");
-        // Keep the declared order so stored answers compare equal whatever order they were typed in.
-        var ordered = prompt.Choices.Where(picked.Contains).Select(c => (JsonNode)JsonValue.Create(c.Value)!).ToArray();
-        return Recognition.Success(new JsonArray(ordered));
+        return Recognition.Success(InDeclaredOrder(prompt, picked));
     }
 
-    private static IEnumerable<string> SplitList(string text)
+    /// <summary>Keeps the declared order, so stored answers compare equal whatever order they were picked in.</summary>
+    private static JsonArray InDeclaredOrder(Prompt prompt, IEnumerable<Choice> picked)
     {
-        var parts = text.Split([',', ';', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .SelectMany(p => p.Split([" og ", " and "], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-            .ToList();
-        // "1 3 5" is a list of numbers.
-        if (parts.Count == 1 && parts[0].Split(' ', StringSplitOptions.RemoveEmptyEntries) is { Length: > 1 } words && words.All(w => w.All(char.IsDigit)))
+        var set = picked.ToHashSet();
+        return new JsonArray(prompt.Choices.Where(set.Contains).Select(c => (JsonNode)JsonValue.Create(c.Value)!).ToArray());
+    }
+
+    /// <summary>
+    /// Splits "1, 3", "1 3" and "helsehjelp og mat og måltider" into the choices meant. "og" both joins list items
+    /// and stands inside titles ("Mat og måltider"), so the longest run of "og"-joined words that names a choice wins.
+    /// </summary>
+    private static IEnumerable<string> SplitList(IReadOnlyList<Choice> choices, string text)
+    {
+        var parts = text.Split([',', ';', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (parts.Length == 1 && parts[0].Split(' ', StringSplitOptions.RemoveEmptyEntries) is { Length: > 1 } words && words.All(w => w.All(char.IsDigit)))
         {
             return words;
         }
-        return parts;
+        var result = new List<string>();
+        foreach (var part in parts)
+        {
+            var pieces = part.Split([" og ", " and ", " + "], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            for (var start = 0; start < pieces.Length;)
+            {
+                var end = pieces.Length;
+                while (end > start + 1 && MatchChoice(choices, string.Join(" og ", pieces[start..end]), out _) is null) end--;
+                result.Add(string.Join(" og ", pieces[start..end]));
+                start = end;
+            }
+        }
+        return result;
     }
 
     /// <summary>Number, value, title, synonym, or an unambiguous start of a title (at least two letters).</summary>

@@ -1,0 +1,75 @@
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.Core;
+using Lucene.Net.Analysis.Miscellaneous;
+using Lucene.Net.Analysis.No;
+using Lucene.Net.Analysis.Standard;
+using Lucene.Net.Analysis.Synonym;
+using Lucene.Net.Analysis.Util;
+using Lucene.Net.Util;
+
+namespace LhlBot.Knowledge.Analysis;
+
+/// <summary>
+/// The one place where the Norwegian analysis chain is composed; documents and questions go through the same chain,
+/// so a bokmål form in a document meets a nynorsk or ASCII-typed form in a question.
+/// </summary>
+internal sealed class NorwegianAnalyzer : Analyzer
+{
+    /// <summary>Part of the index's content hash: bump when the chain changes so stored indexes are rebuilt.</summary>
+    internal const string Version = "lhl-analysis-5";
+
+    internal static readonly LuceneVersion Lucene = LuceneVersion.LUCENE_48;
+
+    private readonly SynonymMap? _synonyms;
+    private readonly CharArraySet? _vocabulary;
+
+    /// <param name="synonyms">Abbreviations and old/new names, mapped to one shared term (null: none).</param>
+    /// <param name="vocabulary">The corpus' own words, for splitting compounds (null: no splitting).</param>
+    internal NorwegianAnalyzer(SynonymMap? synonyms = null, CharArraySet? vocabulary = null)
+    {
+        _synonyms = synonyms;
+        _vocabulary = vocabulary;
+    }
+
+    protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
+    {
+        var source = new StandardTokenizer(Lucene, reader);
+        TokenStream chain = new LowerCaseFilter(Lucene, source);
+        chain = new StopFilter(Lucene, chain, NorwegianStopWords.Set);               // kva, korleis, eit, ikkje, frå, hva, hvordan …
+        chain = new NorwegianLightStemFilter(chain, NorwegianStandard.BOKMAAL | NorwegianStandard.NYNORSK); // kommunane = kommunene, reforma = reformen
+        chain = new NorwegianFoldingFilter(chain);                                   // æ→ae, ø→o, å/aa→a: «paa», «ovrig», «vaere» meet the real letters
+        chain = new ASCIIFoldingFilter(chain);                                       // é, ü and friends
+        if (_synonyms is not null)
+            chain = new SynonymFilter(chain, _synonyms, ignoreCase: true);           // usht = utviklingssenter for sykehjem og hjemmetjenester
+        if (_vocabulary is not null)
+            chain = new VocabularyCompoundFilter(chain, _vocabulary);               // gjennomføringsplan → + plan
+        return new TokenStreamComponents(source, chain);
+    }
+
+    /// <summary>Analyses text into its terms with their roles (original word, synonym, compound part).</summary>
+    internal List<AnalyzedToken> Tokens(string text, string field = "body")
+    {
+        var result = new List<AnalyzedToken>();
+        using var stream = GetTokenStream(field, text);
+        var term = stream.AddAttribute<Lucene.Net.Analysis.TokenAttributes.ICharTermAttribute>();
+        var posInc = stream.AddAttribute<Lucene.Net.Analysis.TokenAttributes.IPositionIncrementAttribute>();
+        var type = stream.AddAttribute<Lucene.Net.Analysis.TokenAttributes.ITypeAttribute>();
+        var offset = stream.AddAttribute<Lucene.Net.Analysis.TokenAttributes.IOffsetAttribute>();
+        stream.Reset();
+        var position = -1;
+        while (stream.IncrementToken())
+        {
+            position += posInc.PositionIncrement;
+            var role = type.Type == SynonymFilter.TYPE_SYNONYM ? TokenRole.Synonym
+                : type.Type == VocabularyCompoundFilter.TypePart ? TokenRole.CompoundPart
+                : TokenRole.Original;
+            result.Add(new AnalyzedToken(term.ToString(), Math.Max(position, 0), role, offset.StartOffset, offset.EndOffset));
+        }
+        stream.End();
+        return result;
+    }
+}
+
+internal enum TokenRole { Original, Synonym, CompoundPart }
+
+internal sealed record AnalyzedToken(string Term, int Position, TokenRole Role, int Start, int End);

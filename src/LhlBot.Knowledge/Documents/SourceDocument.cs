@@ -1,0 +1,22 @@
+namespace LhlBot.Knowledge.Documents;
+
+/// <summary>One guidance document as read from the source folder, front matter parsed.</summary>
+internal sealed record SourceDocument(
+    string FileName,
+    string Title,
+    string? Publisher,
+    DateOnly? Date,
+    string? DateText,
+    string? Kind,
+    string? Language,
+    string Body);
+
+/// <summary>A readable piece of a document: what a card shows, and what the index holds.</summary>
+internal sealed record Passage(
+    string Id,
+    string Document,
+    string Title,
+    string Section,
+    string Text,
+    string? Publisher,
+    DateOnly? Date);

@@ -1,0 +1,235 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using LhlBot.Knowledge.Analysis;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+
+namespace LhlBot.Knowledge.Search;
+
+/// <summary>One content word of a question with its analysed variants (synonym, compound parts).</summary>
+internal sealed class QueryGroup
+{
+    internal required int Position { get; init; }
+    internal required string Surface { get; init; }
+    internal required List<(string Term, TokenRole Role)> Terms { get; init; }
+    internal required float Weight { get; init; }
+    internal bool IsName { get; set; }
+    internal bool Fuzzy { get; set; }
+    internal int DocFreq { get; set; }
+    internal string Original => Terms[0].Term;
+}
+
+/// <summary>Signals behind a confidence, kept for the evaluation report.</summary>
+internal sealed record ConfidenceSignals(double Coverage, double Gap, int MissingNames, double Confidence);
+
+/// <summary>
+/// Turns a question into a Lucene query built term by term (user text never reaches a query parser),
+/// runs it and judges whether the best passage really answers.
+/// </summary>
+internal static partial class QueryEngine
+{
+    private const int MaxGroups = 40;
+    private const int MaxQuestionChars = 1000;
+
+    internal static (SearchResult Result, ConfidenceSignals? Signals) Search(
+        IndexGeneration gen, string? question, int maxResults, string? previousQuestion, SearchSettings s)
+    {
+        question = Sanitize(question);
+        var previous = string.IsNullOrWhiteSpace(previousQuestion) ? null : Sanitize(previousQuestion);
+        maxResults = Math.Clamp(maxResults, 1, 100);
+
+        var groups = Groups(gen, question, 1f, positionOffset: 0);
+        var isFollowUp = previous is not null && FollowUp.IsFollowUp(question, groups.Count);
+        var searched = question;
+        if (isFollowUp)
+        {
+            var previousGroups = Groups(gen, previous!, s.PreviousQuestionWeight, positionOffset: 1000);
+            // A follow-up naming another place or body replaces the previous one ("kva med Nordland?").
+            if (groups.Any(g => g.IsName)) previousGroups.RemoveAll(g => g.IsName);
+            var newTerms = groups.SelectMany(g => g.Terms.Select(t => t.Term)).ToHashSet();
+            previousGroups.RemoveAll(g => newTerms.Contains(g.Original));
+            searched = string.Join(" ", previousGroups.Select(g => g.Surface)) + " " + FollowUp.StripCue(question);
+            searched = searched.Trim();
+            groups.AddRange(previousGroups);
+        }
+
+        if (groups.Count == 0)
+            return (new SearchResult(searched, isFollowUp, false, 0, []), null);
+
+        var query = BuildQuery(gen, groups, s);
+        var top = gen.Searcher.Search(query, Math.Max(maxResults, 2));
+        if (top.ScoreDocs.Length == 0)
+            return (new SearchResult(searched, isFollowUp, false, 0, []), new ConfidenceSignals(0, 0, 0, 0));
+
+        var signals = Confidence(gen, groups, top.ScoreDocs, s);
+        var hits = top.ScoreDocs.Take(maxResults).Select(sd =>
+        {
+            var p = gen.Passages[sd.Doc];
+            var highlighted = Highlight(p.Text, gen.Terms[sd.Doc], groups);
+            return new SearchHit(p.Document, p.Title, p.Section, p.Text, highlighted, Math.Round(sd.Score, 4), p.Publisher, p.Date);
+        }).ToList();
+        var answered = signals.Confidence >= s.Threshold;
+        return (new SearchResult(searched, isFollowUp, answered, Math.Round(signals.Confidence, 3), hits), signals);
+    }
+
+    /// <summary>Any text is acceptable: control characters go, and very long input is cut to what a question can be.</summary>
+    internal static string Sanitize(string? text)
+    {
+        if (string.IsNullOrEmpty(text)) return "";
+        var cleaned = new string(text.Where(c => !char.IsControl(c) || c == '\n').ToArray()).Replace('\n', ' ').Trim();
+        return cleaned.Length > MaxQuestionChars ? cleaned[..MaxQuestionChars] : cleaned;
+    }
+
+    internal static List<QueryGroup> Groups(IndexGeneration gen, string text, float weight, int positionOffset)
+    {
+        var tokens = gen.Analyzer.Tokens(text);
+        var groups = new List<QueryGroup>();
+        foreach (var byPosition in tokens.GroupBy(t => t.Position))
+        {
+            var original = byPosition.FirstOrDefault(t => t.Role == TokenRole.Original) ?? byPosition.First();
+            var terms = new List<(string, TokenRole)> { (original.Term, TokenRole.Original) };
+            foreach (var t in byPosition)
+                if (!terms.Any(x => x.Item1 == t.Term)) terms.Add((t.Term, t.Role));
+            if (groups.Any(g => g.Original == original.Term)) continue;
+            var surface = text[original.Start..Math.Min(original.End, text.Length)];
+            var g = new QueryGroup { Position = byPosition.Key + positionOffset, Surface = surface, Terms = terms, Weight = weight };
+            g.DocFreq = terms.Max(t => gen.DocFreq(t.Item1));
+            var known = gen.DocFreq(original.Term) > 0;
+            g.IsName = terms.Any(t => gen.Names.Contains(t.Item1)) || Year().IsMatch(original.Term)
+                || (!known && char.IsUpper(surface.FirstOrDefault()) && original.Start > 0);
+            groups.Add(g);
+            if (groups.Count >= MaxGroups) break;
+        }
+        return groups;
+    }
+
+    private static Query BuildQuery(IndexGeneration gen, List<QueryGroup> groups, SearchSettings s)
+    {
+        var query = new BooleanQuery(disableCoord: true);
+        foreach (var g in groups)
+        {
+            var variants = new DisjunctionMaxQuery(0.1f);
+            var any = false;
+            foreach (var (term, role) in g.Terms)
+            {
+                if (gen.DocFreq(term) == 0) continue;
+                var w = role == TokenRole.CompoundPart ? s.CompoundPartWeight : 1f;
+                variants.Add(new TermQuery(new Term(IndexGeneration.FieldBody, term)) { Boost = w });
+                variants.Add(new TermQuery(new Term(IndexGeneration.FieldHead, term)) { Boost = w * s.HeadBoost });
+                any = true;
+            }
+            if (!any && s.FuzzyEdits > 0 && g.Original.Length >= s.FuzzyMinLength && !g.Original.All(char.IsDigit))
+            {
+                // Only a word the index does not know is treated as a typo; known words stay exact so paraphrases are not blurred.
+                g.Fuzzy = true;
+                variants.Add(new FuzzyQuery(new Term(IndexGeneration.FieldBody, g.Original), s.FuzzyEdits, 1) { Boost = 0.8f });
+                variants.Add(new FuzzyQuery(new Term(IndexGeneration.FieldHead, g.Original), s.FuzzyEdits, 1) { Boost = 0.8f * s.HeadBoost });
+                any = true;
+            }
+            if (!any) continue;
+            variants.Boost = g.Weight;
+            query.Add(variants, Occur.SHOULD);
+        }
+        if (s.PhraseBoost > 0)
+        {
+            var ordered = groups.Where(g => !g.Fuzzy && g.DocFreq > 0).OrderBy(g => g.Position).ToList();
+            for (var i = 0; i + 1 < ordered.Count; i++)
+            {
+                var (a, b) = (ordered[i], ordered[i + 1]);
+                if (b.Position - a.Position > 3 || gen.DocFreq(a.Original) == 0 || gen.DocFreq(b.Original) == 0) continue;
+                var phrase = new PhraseQuery { Slop = 2, Boost = s.PhraseBoost * Math.Min(a.Weight, b.Weight) };
+                phrase.Add(new Term(IndexGeneration.FieldBody, a.Original));
+                phrase.Add(new Term(IndexGeneration.FieldBody, b.Original));
+                query.Add(phrase, Occur.SHOULD);
+            }
+        }
+        return query;
+    }
+
+    /// <summary>
+    /// The raw score does not tell an unanswerable question from an answerable one; what does is how much of the
+    /// question's rarer content the best passage covers, whether the names and years it asks about are there at all,
+    /// and how clearly the best passage beats the next.
+    /// </summary>
+    private static ConfidenceSignals Confidence(IndexGeneration gen, List<QueryGroup> groups, ScoreDoc[] top, SearchSettings s)
+    {
+        var best = gen.Terms[top[0].Doc];
+        var n = gen.Passages.Length;
+        double covered = 0, total = 0;
+        var missingNames = 0;
+        foreach (var g in groups)
+        {
+            var idf = Math.Log(1 + (n - g.DocFreq + 0.5) / (g.DocFreq + 0.5)) * g.Weight;
+            // A word no passage knows (a paraphrase, an inflection the stemmer misses) says little about this passage;
+            // names and years are judged separately below.
+            if (g.DocFreq == 0 && !g.IsName) idf *= s.UnknownWordWeight;
+            total += idf;
+            var matched = Matches(g, best);
+            if (matched) covered += idf;
+            else if (g.IsName) missingNames++;
+        }
+        var coverage = total > 0 ? covered / total : 0;
+        var gap = top.Length > 1 && top[0].Score > 0 ? (top[0].Score - top[1].Score) / top[0].Score : 1;
+        var confidence = coverage;
+        if (s.UseGap) confidence *= 0.85 + 0.15 * Math.Min(1, gap * 4);
+        if (s.UseEntityCheck && missingNames > 0) confidence *= s.MissingNameFactor;
+        return new ConfidenceSignals(coverage, gap, missingNames, Math.Clamp(confidence, 0, 1));
+    }
+
+    private static bool Matches(QueryGroup g, PassageTerms p)
+    {
+        foreach (var (term, _) in g.Terms)
+            if (p.All.Contains(term)) return true;
+        return g.Fuzzy && p.All.Any(t => t.Length > 0 && t[0] == g.Original[0] && Levenshtein.AtMostOne(t, g.Original));
+    }
+
+    /// <summary>Marks the passage's words that met the question in **bold**, from the analysed tokens.</summary>
+    internal static string Highlight(string text, PassageTerms p, List<QueryGroup> groups)
+    {
+        var wanted = groups.SelectMany(g => g.Terms.Select(t => t.Term)).ToHashSet(StringComparer.Ordinal);
+        var fuzzy = groups.Where(g => g.Fuzzy).Select(g => g.Original).ToList();
+        var ranges = new List<(int Start, int End)>();
+        foreach (var t in p.TextTokens)
+        {
+            var hit = wanted.Contains(t.Term) || fuzzy.Any(f => t.Term.Length > 0 && f[0] == t.Term[0] && Levenshtein.AtMostOne(t.Term, f));
+            if (hit && t.End <= text.Length && t.Start < t.End) ranges.Add((t.Start, t.End));
+        }
+        if (ranges.Count == 0) return text;
+        ranges.Sort();
+        var merged = new List<(int Start, int End)>();
+        foreach (var r in ranges)
+        {
+            if (merged.Count > 0 && r.Start <= merged[^1].End) merged[^1] = (merged[^1].Start, Math.Max(merged[^1].End, r.End));
+            else merged.Add(r);
+        }
+        var sb = new StringBuilder(text.Length + merged.Count * 4);
+        var pos = 0;
+        foreach (var (start, end) in merged)
+        {
+            sb.Append(text, pos, start - pos).Append("**").Append(text, start, end - start).Append("**");
+            pos = end;
+        }
+        return sb.Append(text, pos, text.Length - pos).ToString();
+    }
+
+    [GeneratedRegex(@"^(19|20)\d\d$")] private static partial Regex Year();
+}
+
+internal static class Levenshtein
+{
+    /// <summary>True when a and b differ by at most one insertion, deletion or substitution.</summary>
+    internal static bool AtMostOne(string a, string b)
+    {
+        if (Math.Abs(a.Length - b.Length) > 1) return false;
+        if (a.Length > b.Length) (a, b) = (b, a);
+        int i = 0, j = 0, edits = 0;
+        while (i < a.Length && j < b.Length)
+        {
+            if (a[i] == b[j]) { i++; j++; continue; }
+            if (++edits > 1) return false;
+            if (a.Length == b.Length) i++;
+            j++;
+        }
+        return edits + (b.Length - j) + (a.Length - i) <= 1;
+    }
+}

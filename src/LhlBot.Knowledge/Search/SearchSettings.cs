@@ -1,0 +1,27 @@
+namespace LhlBot.Knowledge.Search;
+
+/// <summary>The tunable parts of ranking and confidence; every value was chosen by measuring (docs/search-evaluation.md).</summary>
+internal sealed record SearchSettings
+{
+    internal static readonly SearchSettings Default = new();
+
+    /// <summary>A word in the title or heading path says what the passage is about.</summary>
+    public float HeadBoost { get; init; } = 1.5f;
+    /// <summary>Two question words next to each other in the passage (slop 2).</summary>
+    public float PhraseBoost { get; init; } = 0.5f;
+    /// <summary>A compound's parts count less than the word itself.</summary>
+    public float CompoundPartWeight { get; init; } = 0.5f;
+    /// <summary>In a follow-up, the previous question's words count less than the new ones.</summary>
+    public float PreviousQuestionWeight { get; init; } = 0.4f;
+    /// <summary>Typo tolerance for words the index does not know (0 turns it off).</summary>
+    public int FuzzyEdits { get; init; } = 1;
+    public int FuzzyMinLength { get; init; } = 4;
+    /// <summary>Confidence multiplier when a name or year in the question is absent from the best passage.</summary>
+    public double MissingNameFactor { get; init; } = 0.35;
+    /// <summary>Confidence at or above this answers; below it the user is told the documents do not answer.</summary>
+    public double Threshold { get; init; } = 0.35;
+    /// <summary>Weight in the coverage of a question word the corpus does not contain at all.</summary>
+    public double UnknownWordWeight { get; init; } = 0.25;
+    public bool UseEntityCheck { get; init; } = true;
+    public bool UseGap { get; init; } = true;
+}

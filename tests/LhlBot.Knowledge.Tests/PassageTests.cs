@@ -1,0 +1,89 @@
+using LhlBot.Knowledge.Documents;
+
+namespace LhlBot.Knowledge.Tests;
+
+public class PassageTests
+{
+    private static readonly List<Passage> All = TestSupport.AllPassages();
+
+    [Fact]
+    public void Every_document_gives_passages_within_the_length_bound()
+    {
+        Assert.Equal(5, All.Select(p => p.Document).Distinct().Count());
+        Assert.All(All, p => Assert.InRange(p.Text.Length, 1, PassageSplitter.MaxChars));
+        Assert.True(All.Count > 100);
+    }
+
+    [Fact]
+    public void Passages_carry_title_section_and_date()
+    {
+        Assert.All(All, p =>
+        {
+            Assert.False(string.IsNullOrWhiteSpace(p.Title));
+            Assert.False(string.IsNullOrWhiteSpace(p.Section));
+            Assert.NotNull(p.Date);
+        });
+    }
+
+    [Fact]
+    public void A_long_paragraph_is_cut_between_sentences()
+    {
+        // Passages cut from one long paragraph end where a sentence ends.
+        var cut = All.Where(p => p.Text.Length > 900 && !p.Text.Contains("\n")).ToList();
+        Assert.NotEmpty(cut);
+        Assert.All(cut, p => Assert.Matches(@"[.!?:»”)""]$", p.Text.TrimEnd()));
+    }
+
+    [Fact]
+    public void The_office_name_is_carried_into_every_passage_cut_from_its_row()
+    {
+        var note = All.Where(p => p.Document == "hdir-notat-statusrapportering-2021-11").ToList();
+        var vestland = note.Where(p => p.Section.EndsWith("Vestland", StringComparison.Ordinal)).ToList();
+        Assert.True(vestland.Count >= 2, "The Vestland row is long enough to be split.");
+        Assert.All(vestland, p => Assert.StartsWith("Vestland – ", p.Text));
+        // The row continued after a page break (empty first cell) still belongs to Vestland.
+        Assert.Contains(vestland, p => p.Text.Contains("politikerane tar for lite ansvar"));
+        var innlandet = note.Where(p => p.Text.Contains("dataangrep")).ToList();
+        Assert.All(innlandet, p => Assert.Contains("Innlandet", p.Section));
+    }
+
+    [Fact]
+    public void Numbered_plain_lines_are_recognised_as_headings()
+    {
+        var oslo = All.Where(p => p.Document == "oslo-viken-gjennomforingsplan-2021-2023").ToList();
+        Assert.Contains(oslo, p => p.Section.Contains("3.1 Samarbeid med andre aktører"));
+        Assert.DoesNotContain(oslo, p => p.Text.Contains("3.1 SAMARBEID MED ANDRE AKTØRER"));
+    }
+
+    [Fact]
+    public void Conversion_artefacts_are_removed()
+    {
+        Assert.All(All, p =>
+        {
+            Assert.DoesNotContain("<b>", p.Text);
+            Assert.DoesNotContain("<p>", p.Text);
+            Assert.DoesNotContain("|", p.Text);
+            Assert.DoesNotContain("---", p.Text);
+            Assert.DoesNotContain("**", p.Text);
+            Assert.DoesNotContain(".....", p.Text);
+        });
+        // A sentence broken over a blank line by the PDF conversion is one sentence again.
+        Assert.Contains(All, p => p.Text.Contains("har vi hatt en gjennomgang av de ulike partenes oppgaver"));
+    }
+
+    [Fact]
+    public void Hyphenation_across_lines_is_mended_but_real_hyphens_kept()
+    {
+        Assert.Equal("planlegging", TextCleaner.JoinBroken("plan-", "legging"));
+        Assert.Equal("helse- og omsorg", TextCleaner.JoinBroken("helse-", "og omsorg"));
+    }
+
+    [Fact]
+    public void A_file_without_front_matter_takes_its_title_from_the_first_heading()
+    {
+        var (doc, _) = DocumentLoader.Parse("notat", System.Text.Encoding.UTF8.GetBytes("# Mitt notat\n\nTekst om reformen.\n"));
+        Assert.Equal("Mitt notat", doc!.Title);
+        var (plain, _) = DocumentLoader.Parse("filnavn", System.Text.Encoding.UTF8.GetBytes("Bare tekst.\n"));
+        Assert.Equal("filnavn", plain!.Title);
+    }
+}

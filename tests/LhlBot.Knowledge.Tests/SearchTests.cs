@@ -1,0 +1,90 @@
+namespace LhlBot.Knowledge.Tests;
+
+public class SearchTests(BuiltKnowledge built) : IClassFixture<BuiltKnowledge>
+{
+    private readonly KnowledgeBase _kb = built.Kb;
+
+    [Theory]
+    [InlineData("AND (")]
+    [InlineData("*")]
+    [InlineData("\"")]
+    [InlineData("~")]
+    [InlineData("-")]
+    [InlineData(":")]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData("🙂🙂 👍")]
+    [InlineData("title:usht AND (fase OR \"plan~2\") -kommune*")]
+    public void Hostile_input_gives_a_result_never_an_exception(string question)
+    {
+        var result = _kb.Search(question);
+        Assert.NotNull(result);
+        Assert.InRange(result.Confidence, 0, 1);
+    }
+
+    [Fact]
+    public void Five_thousand_characters_of_noise_are_handled()
+    {
+        var noise = string.Concat(Enumerable.Range(0, 5000).Select(i => "a(\"*:~-)ø !"[i % 11]));
+        var result = _kb.Search(noise);
+        Assert.InRange(result.Confidence, 0, 1);
+        var words = string.Join(" ", Enumerable.Range(0, 700).Select(i => "kommune" + i));
+        Assert.NotNull(_kb.Search(words));
+    }
+
+    [Fact]
+    public void An_answerable_question_is_answered_with_its_source()
+    {
+        var result = _kb.Search("Hvor mange utviklingssentre for sykehjem og hjemmetjenester er det?");
+        Assert.True(result.Answered);
+        Assert.Contains(result.Hits.Take(3), h => h.Text.Contains("20 utviklingssentre"));
+        Assert.Equal("hdir-oppdragsbrev-og-gjennomforingsplan-2019", result.Hits[0].Document);
+    }
+
+    [Fact]
+    public void A_question_about_a_place_the_documents_do_not_cover_is_declined()
+    {
+        var result = _kb.Search("Hvem er kontaktperson for Leve hele livet hos Statsforvalteren i Bergen?");
+        Assert.False(result.Answered);
+    }
+
+    [Fact]
+    public void A_question_outside_the_reform_is_declined()
+    {
+        Assert.False(_kb.Search("Hvordan søker jeg om sykehjemsplass til mora mi?").Answered);
+    }
+
+    [Fact]
+    public void Matched_words_are_highlighted()
+    {
+        var hit = _kb.Search("Hva betyr sølvøkonomi?").Hits[0];
+        Assert.Contains("**", hit.HighlightedText);
+        Assert.Equal(hit.Text, hit.HighlightedText.Replace("**", ""));
+    }
+
+    [Fact]
+    public void A_typo_in_an_unknown_word_still_finds_the_passage()
+    {
+        var result = _kb.Search("hvor mange utviklingssentre for sykehjem og hjemetjenester finnes det");
+        Assert.Contains(result.Hits.Take(3), h => h.Text.Contains("20 utviklingssentre"));
+    }
+
+    [Fact]
+    public void A_short_follow_up_is_read_with_the_previous_question()
+    {
+        const string previous = "Kva har kommunane i Vestland slite mest med i reformarbeidet?";
+        var result = _kb.Search("kva med Nordland?", previousQuestion: previous);
+        Assert.True(result.IsFollowUp);
+        Assert.Contains("Nordland", result.Question);
+        Assert.DoesNotContain("Vestland", result.Question);
+        Assert.Contains("Nordland", result.Hits[0].Title + result.Hits[0].Section + result.Hits[0].Text);
+    }
+
+    [Fact]
+    public void A_full_new_question_is_not_merged_with_the_previous_one()
+    {
+        var result = _kb.Search("Hva betyr sølvøkonomi?", previousQuestion: "Hvem leder nettverket i Nordland?");
+        Assert.False(result.IsFollowUp);
+        Assert.Equal("Hva betyr sølvøkonomi?", result.Question);
+    }
+}
