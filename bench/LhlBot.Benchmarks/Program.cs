@@ -10,6 +10,7 @@ namespace LhlBot.Benchmarks;
 /// <summary>
 /// Measuring commands, one per subcommand so bot benchmarks can be added beside the search ones:
 ///   search [--iterations N]   query latency p50/p99 over the dev questions, and index build time for knowledge/
+///   bot [--turns N]            start-up (cold, warm), turn latency over HTTP and memory of the built bot process
 ///   ask … | eval FILE          the knowledge CLI against the repository's knowledge/ folder (handy while tuning)
 /// </summary>
 public static class BenchProgram
@@ -20,6 +21,7 @@ public static class BenchProgram
         return args.FirstOrDefault() switch
         {
             "search" => SearchBenchmark.Run(root, args.Skip(1).ToArray()),
+            "bot" => await BotBenchmark.RunAsync(root, args.Skip(1).ToArray()),
             "ask" or "eval" => await RunKnowledgeCli(root, args),
             _ => Usage(),
         };
@@ -27,7 +29,7 @@ public static class BenchProgram
 
     private static int Usage()
     {
-        Console.WriteLine("Bruk: dotnet run -c Release --project bench/LhlBot.Benchmarks -- search [--iterations N] | ask … | eval FIL.jsonl");
+        Console.WriteLine("Bruk: dotnet run -c Release --project bench/LhlBot.Benchmarks -- search [--iterations N] | bot [--turns N] | ask … | eval FIL.jsonl");
         return 2;
     }
 
