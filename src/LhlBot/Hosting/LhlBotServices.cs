@@ -49,6 +49,7 @@ internal static class LhlBotServices
         services.AddHttpClient();
         services.AddSingleton<ICliCommand, Chat.ChatCommand>();
 
+        StatusReports.StatusReportsServices.AddStatusReports(services, configuration); // status reporting and people; before Questions in the menu
         services.AddBookings(configuration);
         // Questions
         services.Configure<KnowledgeOptions>(configuration.GetSection("Knowledge"));

@@ -56,6 +56,7 @@ internal sealed class BookingTestHost : IAsyncDisposable
             builder.UseEnvironment("Testing");
             builder.UseSetting("Storage:DataFolder", folder);
             builder.UseSetting("Bookings:ReminderIntervalMinutes", "0");
+            builder.UseSetting("Demo:Enabled", "false"); // own people only, never the demo data
             foreach (var (key, value) in settings) builder.UseSetting(key, value);
             builder.ConfigureTestServices(services =>
             {

@@ -441,6 +441,57 @@ namespace LhlBot.Storage.Migrations
                     b.ToTable("QuestionLogEntry");
                 });
 
+            modelBuilder.Entity("LhlBot.StatusReports.StatusReport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AnswersJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsCurrent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MunicipalityNumber")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RoundId")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("SubmittedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubmittedByName")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("SubmittedByPersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MunicipalityNumber", "RoundId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_StatusReports_OneCurrent")
+                        .HasFilter("\"IsCurrent\" = 1");
+
+                    b.HasIndex("RoundId", "IsCurrent");
+
+                    b.HasIndex("MunicipalityNumber", "RoundId", "Version")
+                        .IsUnique();
+
+                    b.ToTable("StatusReports", (string)null);
+                });
+
             modelBuilder.Entity("LhlBot.Bookings.AdvisorSlotClaim", b =>
                 {
                     b.HasOne("LhlBot.Bookings.Booking", null)

@@ -1,0 +1,51 @@
+using System.Text.Json;
+using LhlBot.Conversations;
+using LhlBot.Conversations.Dialogs;
+using LhlBot.Protocol;
+using LhlBot.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace LhlBot.People;
+
+/// <summary>
+/// Tells people things in their own 1:1 chat with the bot (a new claim to approve, a claim approved). Messages go
+/// only after the turn has committed (<see cref="TurnOutbox"/>), so a retried or failed turn tells nobody anything;
+/// people without a stored conversation reference see the news in their menu instead.
+/// </summary>
+internal sealed class PeopleNotifier(LhlDbContext db, TurnOutbox outbox, ILogger<PeopleNotifier> logger)
+{
+    /// <returns>How many approvers will be told.</returns>
+    public async Task<int> NotifyApproversAfterCommitAsync(DialogContext dc, int officeId, string text, CancellationToken cancellationToken)
+    {
+        var approvers = await db.Set<Person>().AsNoTracking()
+            .Where(p => p.ConversationReferenceJson != null && p.Roles.Any(r => r.Approved && (
+                (r.Role == Role.Advisor && r.OfficeId == officeId && r.Organisation == Organisation.Statsforvalteren))))
+            .ToListAsync(cancellationToken);
+        foreach (var approver in approvers) NotifyAfterCommit(dc, approver, text);
+        return approvers.Count;
+    }
+
+    public void NotifyAfterCommit(DialogContext dc, Person person, string text)
+    {
+        if (person.ConversationReferenceJson is not { } json) return;
+        var connector = dc.Context;
+        outbox.AfterCommit(async ct =>
+        {
+            try
+            {
+                var reference = JsonSerializer.Deserialize<ConversationReference>(json, ProtocolJson.Options);
+                if (reference?.ServiceUrl is null || reference.Conversation?.Id is null) return;
+                var message = MessageFactory.Text(text);
+                message.Conversation = reference.Conversation;
+                message.Recipient = reference.User;
+                message.From = reference.Bot;
+                await connector.Connector.SendToConversationAsync(reference.ServiceUrl, reference.Conversation.Id, message, ct);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // The news also waits in the person's menu; a failed proactive message is not the user's problem.
+                logger.LogWarning(ex, "Could not send a proactive message to person {PersonId}.", person.Id);
+            }
+        });
+    }
+}

@@ -1,0 +1,23 @@
+using LhlBot.Conversations;
+using LhlBot.Conversations.Dialogs;
+using LhlBot.Hosting;
+
+namespace LhlBot.People;
+
+internal static class PeopleServices
+{
+    /// <summary>The people registry's services; safe to call from more than one job (registers once).</summary>
+    public static IServiceCollection AddPeople(this IServiceCollection services)
+    {
+        if (services.Any(d => d.ServiceType == typeof(RegistryLookup))) return services;
+        services.AddSingleton<RegistryLookup>();
+        services.AddScoped<PeopleImporter>();
+        services.AddScoped<PeopleNotifier>();
+        services.AddScoped<Dialog, ClaimDialog>();
+        services.AddScoped<Dialog, ImportDialog>();
+        services.AddScoped<IBotFeature, PeopleFeature>();
+        services.AddSingleton<ICliCommand, ContactsImportCliCommand>();
+        services.AddSingleton<ICliCommand, AdvisorsImportCliCommand>();
+        return services;
+    }
+}

@@ -1,0 +1,153 @@
+using System.Text.Json.Nodes;
+using LhlBot.Conversations.Forms;
+using LhlBot.Conversations.Prompts;
+
+namespace LhlBot.StatusReports;
+
+/// <summary>
+/// The report as Helsedirektoratet asks it, declared once: the Teams card, the plain-text steps, the validation,
+/// the summary and the export columns all come from these fields. Every question has an optional comment,
+/// which the offices asked for because bare answers were too thin to report on.
+/// </summary>
+internal static class StatusReportForm
+{
+    public const string Id = "statusReport";
+
+    public const string PlanStatusId = "planStatus";
+    public const string DecisionDateId = "planDecisionDate";
+    public const string DelayReasonsId = "delayReasons";
+    public const string DelayOtherId = "delayOther";
+    public const string PlanCommentId = "planComment";
+    public const string NetworkId = "network";
+    public const string NetworkNamesId = "networkNames";
+    public const string NetworkCommentId = "networkComment";
+    public const string PhaseId = "phase";
+    public const string PhaseCommentId = "phaseComment";
+    public const string FocusAreasId = "focusAreas";
+    public const string MeasuresId = "measures";
+    public const string FocusCommentId = "focusComment";
+    public const string InvolvementId = "involvement";
+    public const string InvolvementCommentId = "involvementComment";
+    public const string OverallId = "overallStatus";
+    public const string HelpWantedId = "helpWanted";
+
+    /// <summary>The reform was adopted by Stortinget in 2018; no plan for it can have been adopted before.</summary>
+    public static readonly DateOnly EarliestDecision = new(2018, 1, 1);
+
+    private const int CommentLength = 1000;
+
+    /// <param name="today">Decision dates after today are refused.</param>
+    public static FormDefinition Build(DateOnly today) => new(Id,
+    [
+        new FormField(new Prompt(PlanStatusId, PromptKind.Choice, "Status for planarbeidet")
+        {
+            Help = "Har kommunen politisk vedtatt hvordan reformen skal gjennomføres lokalt?",
+            Choices = PlanStatus.Choices,
+        }),
+        new FormField(new Prompt(DecisionDateId, PromptKind.Date, "Dato for det politiske vedtaket")
+        {
+            Help = "Datoen kommunestyret (eller annet politisk organ) fattet vedtaket.",
+            MinDate = EarliestDecision,
+            MaxDate = today,
+        })
+        { ShowIf = a => Is(a, PlanStatusId, PlanStatus.Adopted), ShowIfText = "når planen er vedtatt" },
+        new FormField(new Prompt(DelayReasonsId, PromptKind.MultiChoice, "Hvorfor er planarbeidet forsinket?")
+        {
+            Help = "Velg én eller flere grunner.",
+            Choices = DelayReason.Choices,
+        })
+        { ShowIf = a => Is(a, PlanStatusId, PlanStatus.Delayed), ShowIfText = "når planarbeidet er forsinket" },
+        new FormField(new Prompt(DelayOtherId, PromptKind.Text, "Beskriv den andre grunnen til forsinkelsen")
+        {
+            MaxLength = CommentLength,
+        })
+        { ShowIf = a => Is(a, PlanStatusId, PlanStatus.Delayed) && Has(a, DelayReasonsId, DelayReason.Other), ShowIfText = "når du har valgt «Annet»" },
+        Comment(PlanCommentId, "Kommentar til planarbeidet"),
+
+        new FormField(new Prompt(NetworkId, PromptKind.Choice, "Deltar kommunen i læringsnettverk?")
+        {
+            Help = "Nettverk som det regionale støtteapparatet regner som relevante for reformen.",
+            Choices = NetworkParticipation.Choices,
+        }),
+        new FormField(new Prompt(NetworkNamesId, PromptKind.Text, "Hvilke nettverk deltar kommunen i?")
+        {
+            Placeholder = "For eksempel: USHT Nordlands nettverk for aldersvennlig samfunn",
+            MaxLength = CommentLength,
+        })
+        { ShowIf = a => Is(a, NetworkId, NetworkParticipation.TakesPart), ShowIfText = "når kommunen deltar" },
+        Comment(NetworkCommentId, "Kommentar til nettverk"),
+
+        new FormField(new Prompt(PhaseId, PromptKind.Choice, "Hvilken fase er reformarbeidet i?")
+        {
+            Choices = ReformPhase.Choices,
+        }),
+        Comment(PhaseCommentId, "Kommentar til fasen"),
+
+        new FormField(new Prompt(FocusAreasId, PromptKind.MultiChoice, "Hvilke innsatsområder jobber kommunen med?")
+        {
+            Help = "Velg alle som passer. Må besvares i fase 3 og 4.",
+            Choices = FocusArea.Choices,
+            Required = false,
+        }),
+        new FormField(new Prompt(MeasuresId, PromptKind.Text, "Eksempler på tiltak")
+        {
+            Help = "Et par konkrete tiltak, gjerne med navn – de samles i USHTenes erfaringsbank.",
+            MaxLength = 2000,
+        })
+        { ShowIf = a => a[FocusAreasId] is JsonArray { Count: > 0 }, ShowIfText = "når du har valgt innsatsområder" },
+        Comment(FocusCommentId, "Kommentar til innsatsområdene"),
+
+        new FormField(new Prompt(InvolvementId, PromptKind.MultiChoice, "Hvem er involvert i arbeidet?")
+        {
+            Help = "Velg alle som har vært med. La stå tomt om ingen av disse er involvert ennå.",
+            Choices = Involvement.Choices,
+            Required = false,
+        }),
+        Comment(InvolvementCommentId, "Kommentar til involveringen"),
+
+        new FormField(new Prompt(OverallId, PromptKind.Text, "Overordnet status for reformarbeidet")
+        {
+            Help = "Noen setninger om hvordan arbeidet går – dette kan statsforvalteren bruke i rapporten til Helsedirektoratet.",
+            MaxLength = 3000,
+            Validate = v => ((string?)v)?.Trim().Length < 10 ? "Skriv litt mer – minst én hel setning." : null,
+        }),
+        new FormField(new Prompt(HelpWantedId, PromptKind.Text, "Hva ønsker kommunen hjelp til fra støtteapparatet?")
+        {
+            Help = "For eksempel veiledning i planarbeid, medvirkning eller et innsatsområde. La stå tomt om dere ikke trenger hjelp nå.",
+            Required = false,
+            MaxLength = CommentLength,
+        }),
+    ])
+    {
+        CrossValidate = CrossValidate,
+    };
+
+    /// <summary>Rules across questions, beyond what each question checks on its own.</summary>
+    private static IReadOnlyDictionary<string, string> CrossValidate(JsonObject answers)
+    {
+        var errors = new Dictionary<string, string>();
+        var phase = (string?)answers[PhaseId];
+        if (phase is "3" or "4" && answers[FocusAreasId] is not JsonArray { Count: > 0 })
+        {
+            errors[FocusAreasId] = "En kommune i fase 3 eller 4 jobber med minst ett innsatsområde – velg hvilke.";
+        }
+        if (phase is "3" or "4" && (string?)answers[PlanStatusId] is PlanStatus.NotStarted)
+        {
+            errors[PhaseId] = "Planarbeidet er oppgitt som ikke startet; da kan ikke kommunen være i fase 3 eller 4. Rett fase eller planstatus.";
+        }
+        return errors;
+    }
+
+    private static FormField Comment(string id, string question) =>
+        new(new Prompt(id, PromptKind.Text, question)
+        {
+            Help = "Valgfritt: utdyp svaret.",
+            Required = false,
+            MaxLength = CommentLength,
+        });
+
+    private static bool Is(JsonObject answers, string id, string value) => (string?)answers[id] == value;
+
+    private static bool Has(JsonObject answers, string id, string value) =>
+        answers[id] is JsonArray values && values.Any(v => (string?)v == value);
+}

@@ -1,0 +1,214 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using LhlBot.Conversations;
+using LhlBot.Conversations.Dialogs;
+using LhlBot.People;
+
+namespace LhlBot.StatusReports;
+
+/// <summary>
+/// Status reporting as the router sees it: contacts report for their municipalities and see their own reports;
+/// advisors see their office's summary, national users and administrators every office. Nobody else gets
+/// anything – the menu shows only what the user may use, and every start checks the role again.
+/// </summary>
+internal sealed partial class StatusReportsFeature(
+    CurrentUser currentUser,
+    RegistryLookup registry,
+    ReportingCalendar calendar,
+    StatusReportStore store,
+    RoundSummaryBuilder summaries) : IBotFeature
+{
+    public const string ReportAction = "status.report";
+    public const string MineAction = "status.mine";
+    public const string SummaryAction = "status.summary";
+    public const string SummaryTemplate = "status-summary";
+
+    private static readonly string[] ReportWords = ["rapporter", "rapportere", "rapporter status", "statusrapport", "send statusrapport", "ny rapport", "rapportering"];
+    private static readonly string[] MineWords = ["min rapport", "mine rapporter", "vår rapport", "se rapporten", "se rapporten vår"];
+
+    public IEnumerable<MenuItem> MenuItems(DialogContext dc)
+    {
+        var person = currentUser.GetAsync(dc.Context, CancellationToken.None).GetAwaiter().GetResult();
+        if (person.ContactFor().Count > 0)
+        {
+            yield return new("Rapporter status", "Send kommunens statusrapport for Leve hele livet til Statsforvalteren – hele rapporten på ett kort.", ReportAction);
+            yield return new("Se rapporten vår", "Se hva kommunen sist rapporterte.", MineAction);
+        }
+        if (person.CanSeeSummaries())
+        {
+            yield return new("Statusoppsummering", person.IsNationalOrAdmin()
+                ? "Oppsummering av rapporteringen for hele landet og per embete, klar til bruk."
+                : "Oppsummering av rapporteringen for kommunene i ditt embete, klar til å sende Helsedirektoratet.", SummaryAction);
+        }
+    }
+
+    public async Task<bool> TryStartAsync(DialogContext dc, CancellationToken cancellationToken)
+    {
+        var input = dc.Input;
+        switch (input.Action)
+        {
+            case ReportAction:
+                await StartReportAsync(dc, (string?)input.CardValue?["municipality"], cancellationToken);
+                return true;
+            case MineAction:
+                await ShowMineAsync(dc, cancellationToken);
+                return true;
+            case SummaryAction:
+                await ShowSummaryAsync(dc, (string?)input.CardValue?["round"], (string?)input.CardValue?["office"], cancellationToken);
+                return true;
+        }
+        if (input.CardValue is not null) return false;
+        if (input.IsCommand(ReportWords))
+        {
+            await StartReportAsync(dc, null, cancellationToken);
+            return true;
+        }
+        if (ReportForPattern().Match(input.Text) is { Success: true } reportFor)
+        {
+            await StartReportAsync(dc, reportFor.Groups["name"].Value, cancellationToken);
+            return true;
+        }
+        if (input.IsCommand(MineWords))
+        {
+            await ShowMineAsync(dc, cancellationToken);
+            return true;
+        }
+        if (SummaryPattern().Match(input.Text) is { Success: true } summary)
+        {
+            var rest = summary.Groups["rest"].Value.Trim();
+            var round = RoundPattern().Match(rest);
+            var office = (round.Success ? rest.Remove(round.Index, round.Length) : rest).Trim(' ', ',', '-');
+            await ShowSummaryAsync(dc, round.Success ? round.Value : null, office.Length > 0 ? office : null, cancellationToken);
+            return true;
+        }
+        return false;
+    }
+
+    private async Task StartReportAsync(DialogContext dc, string? typedMunicipality, CancellationToken cancellationToken)
+    {
+        var person = await currentUser.GetAsync(dc.Context, cancellationToken);
+        var mine = person.ContactFor().Select(registry.ByNumber).OfType<MunicipalityEntry>().ToList();
+        if (mine.Count == 0)
+        {
+            await dc.SendAsync(person.PendingClaims().Count > 0
+                ? "Du har meldt deg som kontaktperson, men Statsforvalteren har ikke godkjent det ennå. Du får beskjed når det er gjort."
+                : "Bare registrerte kontaktpersoner kan rapportere for en kommune. Skriv «registrer meg» for å melde deg som kontaktperson.", cancellationToken);
+            return;
+        }
+        MunicipalityEntry? municipality = mine.Count == 1 && typedMunicipality is null ? mine[0] : null;
+        if (typedMunicipality is not null)
+        {
+            var lookup = registry.FindMunicipality(typedMunicipality);
+            municipality = lookup.Match ?? lookup.Candidates.FirstOrDefault(c => mine.Contains(c));
+            if (municipality is null || !mine.Contains(municipality))
+            {
+                // Same answer whether it does not exist or belongs to someone else: no report is revealed.
+                await dc.SendAsync($"Du kan bare rapportere for {string.Join(", ", mine.Select(m => m.UniqueName))}.", cancellationToken);
+                return;
+            }
+        }
+        if (municipality is null)
+        {
+            var text = "Hvilken kommune vil du rapportere for? Skriv for eksempel " + string.Join(" eller ", mine.Select(m => $"«rapporter for {m.Name}»")) + ".";
+            await dc.SendAsync(text, cancellationToken);
+            return;
+        }
+
+        var round = calendar.InForce();
+        if (round is null)
+        {
+            var next = calendar.Next();
+            await dc.SendAsync($"Ingen rapporteringsrunde er åpen nå. Neste runde er per {next.Title} og åpner {next.OpenFrom.ToString("d. MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("nb-NO"))}.", cancellationToken);
+            return;
+        }
+        var current = await store.CurrentAsync(municipality.Number, round.Id, cancellationToken);
+        var start = current ?? await store.StartingPointAsync(municipality.Number, round.Id, cancellationToken);
+        await dc.BeginDialogAsync(StatusReportDialog.DialogId, new JsonObject
+        {
+            ["answers"] = start is null ? new JsonObject() : JsonNode.Parse(start.AnswersJson),
+            ["context"] = StatusReportDialog.Context(municipality, round, current),
+        }, cancellationToken);
+    }
+
+    private async Task ShowMineAsync(DialogContext dc, CancellationToken cancellationToken)
+    {
+        var person = await currentUser.GetAsync(dc.Context, cancellationToken);
+        var mine = person.ContactFor().Select(registry.ByNumber).OfType<MunicipalityEntry>().ToList();
+        if (mine.Count == 0)
+        {
+            await dc.SendAsync("Du er ikke registrert som kontaktperson for noen kommune, så det finnes ingen rapporter å vise deg.", cancellationToken);
+            return;
+        }
+        var form = StatusReportForm.Build(calendar.Today);
+        foreach (var municipality in mine)
+        {
+            var history = await store.HistoryAsync(municipality.Number, cancellationToken);
+            var latest = history.FirstOrDefault(r => r.IsCurrent);
+            if (latest is null)
+            {
+                await dc.SendAsync($"{municipality.UniqueName} har ikke rapportert ennå. Skriv «rapporter status» for å begynne.", cancellationToken);
+                continue;
+            }
+            var answers = JsonNode.Parse(latest.AnswersJson)!.AsObject();
+            var round = calendar.Find(latest.RoundId);
+            var heading = $"{municipality.UniqueName} – rapport per {round?.Title ?? latest.RoundId} (versjon {latest.Version}, sendt av {latest.SubmittedByName})";
+            var facts = form.Visible(answers).Where(f => answers[f.Prompt.Id] is not null).Select(f => (f.Prompt.Question, f.Prompt.Display(answers[f.Prompt.Id]))).ToList();
+            var text = new StringBuilder("**").Append(heading).AppendLine("**");
+            foreach (var (q, a) in facts) text.Append("- ").Append(q).Append(": ").AppendLine(a);
+            await dc.SendCardAsync(StatusReportDialog.ReceiptTemplate, new JsonObject
+            {
+                ["heading"] = heading,
+                ["notes"] = new JsonArray(),
+                ["facts"] = new JsonArray(facts.Select(f => (JsonNode)new JsonObject { ["title"] = f.Question, ["value"] = f.Item2 }).ToArray()),
+                ["actions"] = new JsonArray(new JsonObject { ["title"] = "Rett eller send ny rapport", ["data"] = new JsonObject { ["action"] = ReportAction, ["municipality"] = municipality.Number } }),
+            }, text.ToString().TrimEnd(), cancellationToken);
+        }
+    }
+
+    private async Task ShowSummaryAsync(DialogContext dc, string? roundId, string? officeName, CancellationToken cancellationToken)
+    {
+        var person = await currentUser.GetAsync(dc.Context, cancellationToken);
+        if (!person.CanSeeSummaries())
+        {
+            await dc.SendAsync(person.ContactFor().Count > 0
+                ? "Oppsummeringen er for støtteapparatet. Skriv «se rapporten vår» for å se kommunens egen rapport."
+                : "Oppsummeringen er bare for det regionale støtteapparatet og Helsedirektoratet.", cancellationToken);
+            return;
+        }
+        var round = roundId is null ? calendar.Latest() : calendar.Find(roundId);
+        if (round is null)
+        {
+            await dc.SendAsync($"Finner ingen rapporteringsrunde «{roundId}». Skriv for eksempel «oppsummering 2021-11».", cancellationToken);
+            return;
+        }
+        var visible = person.VisibleOffices();
+        IReadOnlyList<int>? offices = visible;
+        if (officeName is not null)
+        {
+            var office = registry.FindOffice(officeName);
+            if (!office.Found)
+            {
+                await dc.SendAsync($"Finner ikke embetet «{officeName}». Skriv for eksempel «oppsummering Nordland».", cancellationToken);
+                return;
+            }
+            if (visible is not null && !visible.Contains(office.Match!.Id))
+            {
+                await dc.SendAsync($"Du kan bare se oppsummeringen for {string.Join(", ", visible.Select(id => registry.OfficeById(id)?.DisplayName))}.", cancellationToken);
+                return;
+            }
+            offices = [office.Match!.Id];
+        }
+        var summary = await summaries.BuildAsync(round, offices, cancellationToken);
+        await dc.SendCardAsync(SummaryTemplate, SummaryText.CardData(summary), SummaryText.AsText(summary), cancellationToken);
+    }
+
+    [GeneratedRegex(@"^\s*(rapporter|rapportere|statusrapport)\s+(status\s+)?(for|i)\s+(?<name>.+?)\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex ReportForPattern();
+
+    [GeneratedRegex(@"^\s*(status)?oppsummering(en)?\b(?<rest>.*)$", RegexOptions.IgnoreCase)]
+    private static partial Regex SummaryPattern();
+
+    [GeneratedRegex(@"\b\d{4}-\d{2}\b")]
+    private static partial Regex RoundPattern();
+}
