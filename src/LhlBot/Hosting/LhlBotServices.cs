@@ -50,6 +50,7 @@ internal static class LhlBotServices
         services.AddSingleton<ICliCommand, Chat.ChatCommand>();
 
         StatusReports.StatusReportsServices.AddStatusReports(services, configuration); // status reporting and people; before Questions in the menu
+        services.AddBookings(configuration);
         // Questions
         services.Configure<KnowledgeOptions>(configuration.GetSection("Knowledge"));
         services.PostConfigure<KnowledgeOptions>(options => options.SourceFolder = Path.GetFullPath(options.SourceFolder, AppContext.BaseDirectory));

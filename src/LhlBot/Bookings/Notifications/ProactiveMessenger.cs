@@ -1,0 +1,34 @@
+using System.Text.Json;
+using LhlBot.People;
+using LhlBot.Protocol;
+
+namespace LhlBot.Bookings.Notifications;
+
+/// <summary>Sends a message to a person outside of their own turn. Tests register a recording implementation.</summary>
+internal interface IProactiveMessenger
+{
+    /// <returns>False when the bot has no conversation with the person yet (they never wrote to it).</returns>
+    Task<bool> SendAsync(Person person, Activity activity, CancellationToken cancellationToken);
+}
+
+/// <summary>Proactive messages through the adapter, into the person's stored 1:1 conversation.</summary>
+internal sealed class CloudAdapterMessenger(CloudAdapter adapter, ILogger<CloudAdapterMessenger> logger) : IProactiveMessenger
+{
+    public async Task<bool> SendAsync(Person person, Activity activity, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(person.ConversationReferenceJson)) return false;
+        ConversationReference? reference;
+        try
+        {
+            reference = JsonSerializer.Deserialize<ConversationReference>(person.ConversationReferenceJson, ProtocolJson.Options);
+        }
+        catch (JsonException ex)
+        {
+            logger.LogWarning(ex, "Unreadable conversation reference for person {PersonId}.", person.Id);
+            return false;
+        }
+        if (reference?.Conversation?.Id is null || reference.ServiceUrl is null) return false;
+        await adapter.ContinueConversationAsync(reference, (turn, ct) => turn.SendActivityAsync(activity, ct), cancellationToken);
+        return true;
+    }
+}
