@@ -16,7 +16,7 @@ namespace LhlBot.Bookings.Dialogs;
 /// "Mine tider" for advisors: shows their weekly windows and coming absences, and adds a window, an absence,
 /// or clears the windows. One card in Teams, step by step in text.
 /// </summary>
-internal sealed class AvailabilityDialog(CurrentUser currentUser, LhlDbContext db, TimeProvider clock) : FormDialog
+internal sealed class AvailabilityDialog(LhlDbContext db, TimeProvider clock) : FormDialog
 {
     public const string DialogId = "booking.availability";
 
@@ -74,7 +74,7 @@ internal sealed class AvailabilityDialog(CurrentUser currentUser, LhlDbContext d
 
     public override async Task<DialogTurnStatus> BeginAsync(DialogContext dc, JsonNode? options, CancellationToken cancellationToken)
     {
-        var person = await currentUser.GetAsync(dc.Context, cancellationToken);
+        var person = dc.User;
         if (!BookingAccess.IsAdvisor(person))
         {
             await dc.SendAsync("«Mine tider» er for rådgivere hos Statsforvalteren, KS og USHT som tar imot veiledningsmøter.", cancellationToken);
@@ -85,7 +85,7 @@ internal sealed class AvailabilityDialog(CurrentUser currentUser, LhlDbContext d
 
     protected override async Task<DialogTurnStatus> OnCompletedAsync(DialogContext dc, JsonObject answers, JsonNode? context, CancellationToken cancellationToken)
     {
-        var person = (await currentUser.GetAsync(dc.Context, cancellationToken))!;
+        var person = dc.User!;
         switch ((string?)answers[WhatId])
         {
             case "window":

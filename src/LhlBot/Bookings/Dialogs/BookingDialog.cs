@@ -24,7 +24,6 @@ namespace LhlBot.Bookings.Dialogs;
 /// </summary>
 internal sealed class BookingDialog : WaterfallDialog
 {
-    private readonly CurrentUser currentUser;
     private readonly LhlDbContext db;
     private readonly SlotQuery slots;
     private readonly BookingStore store;
@@ -54,10 +53,9 @@ internal sealed class BookingDialog : WaterfallDialog
 
     private int PageSize => options.Value.TimesPerPage;
 
-    public BookingDialog(CurrentUser currentUser, LhlDbContext db, SlotQuery slots, BookingStore store, BookingMessages messages,
+    public BookingDialog(LhlDbContext db, SlotQuery slots, BookingStore store, BookingMessages messages,
         BookingNotifier notifier, TurnOutbox outbox, IOptions<BookingOptions> options)
     {
-        this.currentUser = currentUser;
         this.db = db;
         this.slots = slots;
         this.store = store;
@@ -99,7 +97,7 @@ internal sealed class BookingDialog : WaterfallDialog
     private async Task<DialogTurnStatus> BeginAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
         var dc = step.Dialogs;
-        var person = await currentUser.GetAsync(dc.Context, cancellationToken);
+        var person = dc.User;
         if (Guid.TryParse((string?)step.Options?["reschedule"], out var moving))
         {
             var booking = await BookingStore.LoadAsync(db, moving, cancellationToken);
@@ -143,7 +141,7 @@ internal sealed class BookingDialog : WaterfallDialog
         var number = (string?)step.Result ?? (string?)step.Values["municipality"];
         if (number is null)
         {
-            var person = await currentUser.GetAsync(dc.Context, cancellationToken);
+            var person = dc.User;
             var prompt = await MunicipalityPromptAsync(person.ContactFor(), cancellationToken);
             var answer = dc.Input.CardValue?["municipality"] is { } submitted
                 ? AnswerRecognizer.RecognizeSubmitted(prompt, submitted, dc.Clock)
@@ -313,7 +311,7 @@ internal sealed class BookingDialog : WaterfallDialog
     {
         var dc = step.Dialogs;
         var v = step.Values;
-        var person = await currentUser.GetAsync(dc.Context, cancellationToken);
+        var person = dc.User;
         var start = DateTime.Parse((string)v["start"]!, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal);
         var municipalityName = (string?)v["municipalityName"] ?? "";
         BookingResult result;

@@ -17,7 +17,7 @@ namespace LhlBot.Bookings;
 /// and "Mine tider" for advisors; the words that start them; and the buttons on booking cards (cancel, move),
 /// which work even after the dialog that showed them has ended.
 /// </summary>
-internal sealed class BookingFeature(LhlDbContext db, CurrentUser currentUser, TimeProvider clock) : IBotFeature, IFollowUpOffer
+internal sealed class BookingFeature(LhlDbContext db, TimeProvider clock) : IBotFeature, IFollowUpOffer
 {
     public const string StartAction = "booking.start";
     public const string MineAction = "booking.mine";
@@ -32,25 +32,27 @@ internal sealed class BookingFeature(LhlDbContext db, CurrentUser currentUser, T
     private static readonly string[] MineWords = ["mine avtaler", "mine avtalar", "avtaler", "avtalar", "mine møter", "mine møte", "mine bookinger"];
     private static readonly string[] TimesWords = ["mine tider", "tilgjengelighet", "mine tidar", "ledige tider"];
 
-    public IEnumerable<MenuItem> MenuItems(DialogContext dc)
+    public Task<IReadOnlyList<MenuItem>> MenuItemsAsync(DialogContext dc, CancellationToken cancellationToken)
     {
-        var person = FindPerson(dc);
+        var person = dc.User;
+        var items = new List<MenuItem>();
         if (BookingAccess.IsContact(person))
         {
-            yield return new("Book veiledningsmøte", "Book et veiledningsmøte eller dialogmøte med Statsforvalteren, KS eller USHT.", StartAction);
+            items.Add(new("Book veiledningsmøte", "Book et veiledningsmøte eller dialogmøte med Statsforvalteren, KS eller USHT.", StartAction));
         }
         if (BookingAccess.IsContact(person) || BookingAccess.IsAdvisor(person))
         {
-            yield return new("Mine avtaler", "Se, flytt eller avlys avtalte møter.", MineAction);
+            items.Add(new("Mine avtaler", "Se, flytt eller avlys avtalte møter.", MineAction));
         }
         if (BookingAccess.IsAdvisor(person))
         {
-            yield return new("Mine tider", "Sett når du tar imot veiledningsmøter, og registrer fravær.", TimesAction);
+            items.Add(new("Mine tider", "Sett når du tar imot veiledningsmøter, og registrer fravær.", TimesAction));
         }
+        return Task.FromResult<IReadOnlyList<MenuItem>>(items);
     }
 
     public MenuItem? Offer(DialogContext dc) =>
-        BookingAccess.IsContact(FindPerson(dc))
+        BookingAccess.IsContact(dc.User)
             ? new MenuItem("Book veiledningsmøte", "Snakk med en rådgiver hos Statsforvalteren, KS eller USHT.", StartAction)
             : null;
 
@@ -115,7 +117,7 @@ internal sealed class BookingFeature(LhlDbContext db, CurrentUser currentUser, T
     /// <summary>"Mine avtaler": upcoming meetings of the user's municipalities (contact) or with the user (advisor).</summary>
     private async Task ListAsync(DialogContext dc, CancellationToken cancellationToken)
     {
-        var person = await currentUser.GetAsync(dc.Context, cancellationToken);
+        var person = dc.User;
         if (!BookingAccess.IsContact(person) && !BookingAccess.IsAdvisor(person) && !person.Has(Role.Administrator))
         {
             await dc.SendAsync("Avtaler finnes for kontaktpersoner i kommunene og rådgivere i støtteapparatet. Jeg finner deg ikke registrert som noen av dem.", cancellationToken);
@@ -165,18 +167,5 @@ internal sealed class BookingFeature(LhlDbContext db, CurrentUser currentUser, T
             ["intro"] = $"{bookings.Count} kommende {(bookings.Count == 1 ? "avtale" : "avtaler")}.",
             ["items"] = items,
         }, text.ToString(), cancellationToken);
-    }
-
-    /// <summary>
-    /// The person of this turn, read synchronously because <see cref="IBotFeature.MenuItems"/> is synchronous.
-    /// Same keys as <see cref="CurrentUser"/> (object id, then channel user id); roles included.
-    /// </summary>
-    private Person? FindPerson(DialogContext dc)
-    {
-        var from = dc.Context.Activity.From;
-        if (from is null) return null;
-        var people = db.Set<Person>().Include(p => p.Roles);
-        if (from.AadObjectId is { Length: > 0 } aad && people.FirstOrDefault(p => p.AadObjectId == aad) is { } byAad) return byAad;
-        return from.Id is { Length: > 0 } id ? people.FirstOrDefault(p => p.ChannelUserId == id) : null;
     }
 }

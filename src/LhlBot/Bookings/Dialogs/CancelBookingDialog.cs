@@ -21,16 +21,14 @@ internal sealed class CancelBookingDialog : WaterfallDialog
         Help = "Svar «ja» for å avlyse. De andre deltakerne får beskjed.",
     };
 
-    private readonly CurrentUser currentUser;
     private readonly LhlDbContext db;
     private readonly BookingStore store;
     private readonly BookingMessages messages;
     private readonly BookingNotifier notifier;
     private readonly TurnOutbox outbox;
 
-    public CancelBookingDialog(CurrentUser currentUser, LhlDbContext db, BookingStore store, BookingMessages messages, BookingNotifier notifier, TurnOutbox outbox)
+    public CancelBookingDialog(LhlDbContext db, BookingStore store, BookingMessages messages, BookingNotifier notifier, TurnOutbox outbox)
     {
-        this.currentUser = currentUser;
         this.db = db;
         this.store = store;
         this.messages = messages;
@@ -46,7 +44,7 @@ internal sealed class CancelBookingDialog : WaterfallDialog
     private async Task<DialogTurnStatus> AskAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
         var dc = step.Dialogs;
-        var person = await currentUser.GetAsync(dc.Context, cancellationToken);
+        var person = dc.User;
         var booking = Guid.TryParse((string?)step.Options?["booking"], out var id) ? await BookingStore.LoadAsync(db, id, cancellationToken) : null;
         if (booking is null || !BookingAccess.CanChange(person, booking))
         {
@@ -71,7 +69,7 @@ internal sealed class CancelBookingDialog : WaterfallDialog
             await dc.SendAsync("Greit, avtalen står som før.", cancellationToken);
             return await step.EndAsync(null, cancellationToken);
         }
-        var person = await currentUser.GetAsync(dc.Context, cancellationToken);
+        var person = dc.User;
         var id = Guid.Parse((string)step.Values["booking"]!);
         var result = await store.CancelAsync(id, person!.Id, cancellationToken);
         if (result.Booking is not { } booking)
