@@ -23,8 +23,85 @@ public static class BenchProgram
             "search" => SearchBenchmark.Run(root, args.Skip(1).ToArray()),
             "bot" => await BotBenchmark.RunAsync(root, args.Skip(1).ToArray()),
             "ask" or "eval" => await RunKnowledgeCli(root, args),
+            "passages" => DumpPassages(root, args.Skip(1).ToArray()),
+            "analyze" => Analyze(root, string.Join(" ", args.Skip(1))),
+            "explain" => Explain(root, string.Join(" ", args.Skip(1))),
+            "grid" => Grid(root, args.Skip(1).ToArray()),
             _ => Usage(),
         };
+    }
+
+    /// <summary>Prints every passage (section and text), then for each given question file the expect strings no single passage contains.</summary>
+    private static int DumpPassages(string root, string[] files)
+    {
+        var source = LhlBot.Knowledge.Search.IndexBuilder.ReadSource(Path.Combine(root, "knowledge"));
+        var passages = source.Documents.SelectMany(LhlBot.Knowledge.Documents.PassageSplitter.Split).ToList();
+        if (files.Length == 0)
+            foreach (var p in passages)
+                Console.WriteLine($"### {p.Id} | {p.Section} ({p.Text.Length})\n{p.Text}\n");
+        var texts = passages.Select(p => Evaluator.Normalise(p.Text)).ToList();
+        foreach (var file in files)
+            foreach (var q in EvalQuestion.ReadFile(file))
+                foreach (var e in q.Expect ?? [])
+                    if (!texts.Any(t => t.Contains(Evaluator.Normalise(e), StringComparison.Ordinal)))
+                        Console.WriteLine($"{q.Id}: no passage contains «{e}»");
+        Console.WriteLine($"{passages.Count} passages, longest {passages.Max(p => p.Text.Length)} chars");
+        return 0;
+    }
+
+    /// <summary>Shows the analysed terms of a text with the corpus' synonyms and vocabulary, to see why a word does or does not meet.</summary>
+    private static int Analyze(string root, string text)
+    {
+        var source = LhlBot.Knowledge.Search.IndexBuilder.ReadSource(Path.Combine(root, "knowledge"));
+        var passages = source.Documents.SelectMany(LhlBot.Knowledge.Documents.PassageSplitter.Split).ToList();
+        var corpus = LhlBot.Knowledge.Search.CorpusModel.Create(passages, source.Synonyms);
+        foreach (var t in corpus.Analyzer.Tokens(text))
+            Console.WriteLine($"{t.Position,3} {t.Term,-30} {t.Role} {(corpus.Names.Contains(t.Term) ? "NAME" : "")}");
+        return 0;
+    }
+
+    /// <summary>Shows a question's groups with their weights and the re-ranked candidates with their signals.</summary>
+    private static int Explain(string root, string question)
+    {
+        using var kb = SearchBenchmark.Open(root, Path.Combine(Path.GetTempPath(), "lhlbot-bench-index"));
+        kb.Build(force: true);
+        var gen = kb.Current!;
+        var (result, signals) = kb.SearchWithSignals(question, 8);
+        foreach (var g in LhlBot.Knowledge.Search.QueryEngine.Groups(gen, question, 1f, 0))
+            Console.WriteLine($"  group {g.Surface}: {string.Join(",", g.Terms.Select(t => t.Term + ":" + t.Role.ToString()[0]))} df={g.DocFreq} idf={gen.Idf(g.DocFreq):0.00} name={g.IsName}");
+        Console.WriteLine($"  answered={result.Answered} conf={result.Confidence} {signals}");
+        foreach (var h in result.Hits)
+            Console.WriteLine($"  {h.Score:0.000} {h.Document} › {h.Section}\n      {h.HighlightedText.Replace("\n", " ")[..Math.Min(260, h.HighlightedText.Length)]}");
+        return 0;
+    }
+
+    /// <summary>Ranking variants side by side on question files: grid FILE… ; each variant is a named settings change.</summary>
+    private static int Grid(string root, string[] files)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "lhlbot-bench-grid");
+        using (var first = SearchBenchmark.Open(root, folder)) first.Build(force: true);
+        var baseline = LhlBot.Knowledge.Search.SearchSettings.Default;
+        var variants = new List<(string Name, LhlBot.Knowledge.Search.SearchSettings Settings)> { ("default", baseline) };
+        foreach (var (bm, cov, win) in new[] { (1.0, 0.0, 0.0), (0.5, 0.25, 0.25), (0.3, 0.3, 0.4) })
+            variants.Add(($"bm{bm} cov{cov} win{win}", baseline with { Bm25Weight = bm, CoverageWeight = cov, WindowWeight = win }));
+        foreach (var t in new[] { 0.30, 0.40, 0.45, 0.50 }) variants.Add(($"threshold {t}", baseline with { Threshold = t }));
+        variants.Add(("no phrase", baseline with { PhraseBoost = 0f }));
+        variants.Add(("names in passage", baseline with { NamesInWindow = false }));
+        variants.Add(("window 1", baseline with { WindowUnits = 1 }));
+        var inv = CultureInfo.InvariantCulture;
+        foreach (var (name, settings) in variants)
+        {
+            using var kb = new KnowledgeBase(Options.Create(new KnowledgeOptions { SourceFolder = Path.Combine(root, "knowledge"), IndexFolder = folder }),
+                NullLogger<KnowledgeBase>.Instance) { Settings = settings };
+            var line = $"{name,-28}";
+            foreach (var f in files)
+            {
+                var m = Evaluator.Run(kb, EvalQuestion.ReadFile(f));
+                line += string.Create(inv, $" | {m.HitAt1:0.00} {m.HitAt3:0.00} {m.MrrAt10:0.00} U{m.UnanswerableDeclined:0.00} A{m.AnswerableDeclined:0.00}");
+            }
+            Console.WriteLine(line);
+        }
+        return 0;
     }
 
     private static int Usage()

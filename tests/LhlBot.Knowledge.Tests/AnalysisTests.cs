@@ -64,6 +64,16 @@ public class AnalysisTests
     }
 
     [Fact]
+    public void A_short_head_is_split_off_only_when_the_modifier_is_a_word_too()
+    {
+        var corpus = CorpusModel.Create(TestSupport.AllPassages(), null);
+        // "nord" + "and", "statsforv" + "alt", "fylkesm" + "ann" are not compounds.
+        Assert.Single(Terms(corpus.Analyzer, "Nordland"));
+        Assert.Single(Terms(corpus.Analyzer, "statsforvalteren"));
+        Assert.Single(Terms(corpus.Analyzer, "fylkesmannen"));
+    }
+
+    [Fact]
     public void Corpus_learns_proper_names_but_not_ordinary_words()
     {
         var corpus = CorpusModel.Create(TestSupport.AllPassages(), null);

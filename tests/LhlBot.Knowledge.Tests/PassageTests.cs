@@ -86,4 +86,19 @@ public class PassageTests
         var (plain, _) = DocumentLoader.Parse("filnavn", System.Text.Encoding.UTF8.GetBytes("Bare tekst.\n"));
         Assert.Equal("filnavn", plain!.Title);
     }
+
+    [Theory]
+    [InlineData("questions-dev.jsonl")]
+    [InlineData("questions-heldout.jsonl")]
+    [InlineData("questions-extra.jsonl")]
+    public void Every_answerable_question_has_its_answer_inside_one_passage(string file)
+    {
+        // A passage that cuts the answer in half can never be a hit, whatever the ranking does.
+        var texts = All.Select(p => LhlBot.Knowledge.Evaluation.Evaluator.Normalise(p.Text)).ToList();
+        var path = Path.Combine(TestSupport.RepoRoot(), "tests", "LhlBot.Knowledge.Tests", file);
+        var questions = LhlBot.Knowledge.Evaluation.EvalQuestion.ReadFile(path).Where(q => !q.IsUnanswerable).ToList();
+        Assert.NotEmpty(questions);
+        Assert.All(questions, q => Assert.Contains(q.Expect!, e =>
+            texts.Any(t => t.Contains(LhlBot.Knowledge.Evaluation.Evaluator.Normalise(e), StringComparison.Ordinal))));
+    }
 }

@@ -13,6 +13,8 @@ internal sealed class VocabularyCompoundFilter : TokenFilter
 {
     internal const string TypePart = "COMPOUND_PART";
     private const int MinHead = 3;
+    /// <summary>A head this short is only trusted when the modifier is a known word too ("nordland" is not "nord" + "and").</summary>
+    private const int TrustedHead = 4;
     private const int MinModifier = 4;
 
     private readonly CharArraySet _vocabulary;
@@ -58,10 +60,13 @@ internal sealed class VocabularyCompoundFilter : TokenFilter
         {
             var head = word[k..];
             if (!vocabulary.Contains(head)) continue;
-            parts.Add(head);
             var modifier = word[..k];
-            if (vocabulary.Contains(modifier)) parts.Add(modifier);
-            else if (modifier.Length > MinModifier && modifier[^1] is 's' or 'e' && vocabulary.Contains(modifier[..^1])) parts.Add(modifier[..^1]);
+            string? known = vocabulary.Contains(modifier) ? modifier
+                : modifier.Length > MinModifier && modifier[^1] is 's' or 'e' && vocabulary.Contains(modifier[..^1]) ? modifier[..^1]
+                : null;
+            if (known is null && head.Length < TrustedHead) continue;
+            parts.Add(head);
+            if (known is not null) parts.Add(known);
             break;
         }
         return parts;

@@ -52,8 +52,17 @@ internal sealed class IndexGeneration
         };
     }
 
+    /// <summary>Passages holding the term in their text or heading (the larger of the two counts: headings repeat within a section).</summary>
     internal int DocFreq(string term) =>
-        Reader.DocFreq(new Term(FieldBody, term)) + Reader.DocFreq(new Term(FieldHead, term));
+        Math.Max(Reader.DocFreq(new Term(FieldBody, term)), Reader.DocFreq(new Term(FieldHead, term)));
+
+    /// <summary>Inverse document frequency over passages (body or heading), never negative.</summary>
+    internal double Idf(int docFreq)
+    {
+        var n = Passages.Length;
+        var df = Math.Min(docFreq, n);
+        return Math.Log(1 + (n - df + 0.5) / (df + 0.5));
+    }
 
     /// <summary>Drops the generation's own reference; the files close when the last search using it is done.</summary>
     internal void Release()
@@ -62,14 +71,39 @@ internal sealed class IndexGeneration
     }
 }
 
-/// <summary>A passage's analysed terms (text, title and section) and where each word sits in the text.</summary>
-internal sealed record PassageTerms(HashSet<string> All, List<AnalyzedToken> TextTokens)
+/// <summary>
+/// A passage's analysed terms (text, title and section), where each word sits in the text, and the terms of each
+/// sentence-like unit (a sentence, a list item, a table cell line) so a question can be matched against the one place
+/// that answers it rather than the whole passage.
+/// </summary>
+internal sealed partial record PassageTerms(HashSet<string> All, HashSet<string> Head, List<AnalyzedToken> TextTokens, HashSet<string>[] Units,
+    Dictionary<string, List<int>> Positions)
 {
     internal static PassageTerms Analyse(Passage p, NorwegianAnalyzer analyzer)
     {
         var text = analyzer.Tokens(p.Text);
         var all = text.Select(t => t.Term).ToHashSet(StringComparer.Ordinal);
-        foreach (var t in analyzer.Tokens(IndexFields.HeadText(p), IndexGeneration.FieldHead)) all.Add(t.Term);
-        return new PassageTerms(all, text);
+        var head = analyzer.Tokens(IndexFields.HeadText(p), IndexGeneration.FieldHead).Select(t => t.Term).ToHashSet(StringComparer.Ordinal);
+        all.UnionWith(head);
+        var bounds = UnitEnd().Matches(p.Text).Select(m => m.Index).ToList();
+        var units = new HashSet<string>[bounds.Count + 1];
+        for (var i = 0; i < units.Length; i++) units[i] = new HashSet<string>(StringComparer.Ordinal);
+        var unit = 0;
+        foreach (var t in text)
+        {
+            while (unit < bounds.Count && bounds[unit] < t.Start) unit++;
+            units[unit].Add(t.Term);
+        }
+        var positions = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        foreach (var t in text)
+        {
+            if (!positions.TryGetValue(t.Term, out var list)) positions[t.Term] = list = [];
+            list.Add(t.Position);
+        }
+        return new PassageTerms(all, head, text, units.Where(u => u.Count > 0).ToArray(), positions);
     }
+
+    /// <summary>Sentence ends and line breaks (list items, cells).</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<=[.!?])\s+(?=[«""(\p{Lu}\d])|\n")]
+    private static partial System.Text.RegularExpressions.Regex UnitEnd();
 }

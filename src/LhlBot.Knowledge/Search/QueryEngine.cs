@@ -57,16 +57,17 @@ internal static partial class QueryEngine
             return (new SearchResult(searched, isFollowUp, false, 0, []), null);
 
         var query = BuildQuery(gen, groups, s);
-        var top = gen.Searcher.Search(query, Math.Max(maxResults, 2));
+        var top = gen.Searcher.Search(query, Math.Max(maxResults, s.RerankDepth));
         if (top.ScoreDocs.Length == 0)
             return (new SearchResult(searched, isFollowUp, false, 0, []), new ConfidenceSignals(0, 0, 0, 0));
 
-        var signals = Confidence(gen, groups, top.ScoreDocs, s);
-        var hits = top.ScoreDocs.Take(maxResults).Select(sd =>
+        var ranked = Rerank(gen, groups, top.ScoreDocs, s);
+        var signals = Confidence(groups, ranked, s);
+        var hits = ranked.Take(maxResults).Select(r =>
         {
-            var p = gen.Passages[sd.Doc];
-            var highlighted = Highlight(p.Text, gen.Terms[sd.Doc], groups);
-            return new SearchHit(p.Document, p.Title, p.Section, p.Text, highlighted, Math.Round(sd.Score, 4), p.Publisher, p.Date);
+            var p = gen.Passages[r.Doc];
+            var highlighted = Highlight(p.Text, gen.Terms[r.Doc], groups);
+            return new SearchHit(p.Document, p.Title, p.Section, p.Text, highlighted, Math.Round(r.Score, 4), p.Publisher, p.Date);
         }).ToList();
         var answered = signals.Confidence >= s.Threshold;
         return (new SearchResult(searched, isFollowUp, answered, Math.Round(signals.Confidence, 3), hits), signals);
@@ -93,7 +94,9 @@ internal static partial class QueryEngine
             if (groups.Any(g => g.Original == original.Term)) continue;
             var surface = text[original.Start..Math.Min(original.End, text.Length)];
             var g = new QueryGroup { Position = byPosition.Key + positionOffset, Surface = surface, Terms = terms, Weight = weight };
-            g.DocFreq = terms.Max(t => gen.DocFreq(t.Item1));
+            // Rarity from the word and its synonyms; a compound's parts are commoner than the compound and would make it look common.
+            var whole = terms.Where(t => t.Item2 != TokenRole.CompoundPart).Select(t => gen.DocFreq(t.Item1)).DefaultIfEmpty(0).Max();
+            g.DocFreq = whole > 0 ? whole : terms.Max(t => gen.DocFreq(t.Item1));
             var known = gen.DocFreq(original.Term) > 0;
             g.IsName = terms.Any(t => gen.Names.Contains(t.Item1)) || Year().IsMatch(original.Term)
                 || (!known && char.IsUpper(surface.FirstOrDefault()) && original.Start > 0);
@@ -146,41 +149,136 @@ internal static partial class QueryEngine
         return query;
     }
 
+    /// <summary>One candidate after re-ranking, with what its score is made of.</summary>
+    internal sealed record Ranked(int Doc, double Score, double Bm25, double Coverage, double Window, int MissingNames, int WindowMissingNames);
+
+    /// <summary>
+    /// BM25 finds the candidates; the order among them comes from how much of the question's content (IDF mass) a passage
+    /// covers, as a whole and within one sentence and its neighbour, since the passage that answers a question is usually
+    /// the one where the question's rarer words meet in one place, not the one repeating a common word most often.
+    /// </summary>
+    internal static List<Ranked> Rerank(IndexGeneration gen, List<QueryGroup> groups, ScoreDoc[] top, SearchSettings s)
+    {
+        var weights = groups.Select(g => GroupWeight(gen, g, s)).ToArray();
+        // A word the index does not know is matched by its near spellings found in the candidates (typos).
+        var fuzzyTerms = new HashSet<string>[groups.Count];
+        for (var i = 0; i < groups.Count; i++)
+        {
+            if (!groups[i].Fuzzy) continue;
+            var original = groups[i].Original;
+            fuzzyTerms[i] = top.SelectMany(sd => gen.Terms[sd.Doc].All)
+                .Where(t => t.Length > 0 && t[0] == original[0] && Levenshtein.AtMostOne(t, original)).ToHashSet(StringComparer.Ordinal);
+            // A typo weighs as much as the word it stands for.
+            if (fuzzyTerms[i].Count > 0) weights[i] = gen.Idf(fuzzyTerms[i].Max(gen.DocFreq)) * groups[i].Weight;
+        }
+        var total = weights.Sum();
+        // Matched in any of up to three term sets (a sentence, its neighbour, the heading); no sets are merged, to keep queries allocation-light.
+        double Match(int i, HashSet<string> set, HashSet<string>? second = null, HashSet<string>? third = null)
+        {
+            bool In(string t) => set.Contains(t) || (second is not null && second.Contains(t)) || (third is not null && third.Contains(t));
+            var best = 0.0;
+            foreach (var (term, role) in groups[i].Terms)
+            {
+                if (!In(term)) continue;
+                var m = role == TokenRole.CompoundPart ? s.CompoundPartWeight : 1.0;
+                if (m > best) best = m;
+                if (best >= 1) return 1;
+            }
+            if (fuzzyTerms[i] is { Count: > 0 } f && f.Any(In)) best = Math.Max(best, s.FuzzyMatchWeight);
+            return best;
+        }
+
+        var maxBm25 = top[0].Score > 0 ? top[0].Score : 1;
+        var result = new List<Ranked>(top.Length);
+        foreach (var sd in top)
+        {
+            var p = gen.Terms[sd.Doc];
+            double covered = 0;
+            var missingNames = 0;
+            for (var i = 0; i < groups.Count; i++)
+            {
+                var m = Match(i, p.All);
+                covered += weights[i] * m;
+                if (m == 0 && groups[i].IsName) missingNames++;
+            }
+            double bestWindow = 0;
+            var windowMissing = 0;
+            var span = Math.Clamp(s.WindowUnits, 1, 2);
+            for (var u = 0; u < Math.Max(1, p.Units.Length - span + 1); u++)
+            {
+                var first = p.Units.Length > 0 ? p.Units[u] : p.Head;
+                var next = span == 2 && u + 1 < p.Units.Length ? p.Units[u + 1] : null;
+                double w = 0;
+                var missing = 0;
+                for (var i = 0; i < groups.Count; i++)
+                {
+                    var m = Match(i, first, next, p.Head);
+                    w += weights[i] * m;
+                    if (m == 0 && groups[i].IsName) missing++;
+                }
+                if (w > bestWindow || u == 0) (bestWindow, windowMissing) = (w, missing);
+            }
+            // Neighbouring question words that stand next to each other in the passage ("nasjonale støtteapparatet").
+            double pairs = 0, pairTotal = 0;
+            for (var i = 0; i + 1 < groups.Count; i++)
+            {
+                var (a, b) = (groups[i], groups[i + 1]);
+                if (b.Position - a.Position > 3 || a.Fuzzy || b.Fuzzy) continue;
+                var pw = weights[i] + weights[i + 1];
+                pairTotal += pw;
+                if (Near(a, b, p.Positions)) pairs += pw;
+            }
+            var pairCoverage = pairTotal > 0 ? pairs / pairTotal : 0;
+            var coverage = total > 0 ? covered / total : 0;
+            var windowCoverage = total > 0 ? bestWindow / total : 0;
+            var bm25 = sd.Score / maxBm25;
+            var score = s.Bm25Weight * bm25 + s.CoverageWeight * coverage + s.WindowWeight * windowCoverage + s.PairWeight * pairCoverage;
+            result.Add(new Ranked(sd.Doc, score, bm25, coverage, windowCoverage, missingNames, windowMissing));
+        }
+        result.Sort((a, b) => b.Score.CompareTo(a.Score));
+        return result;
+    }
+
+    /// <summary>True when some form of a and some form of b stand within two words of each other.</summary>
+    private static bool Near(QueryGroup a, QueryGroup b, Dictionary<string, List<int>> positions)
+    {
+        foreach (var (ta, ra) in a.Terms)
+        {
+            if (ra == TokenRole.CompoundPart || !positions.TryGetValue(ta, out var pa)) continue;
+            foreach (var (tb, rb) in b.Terms)
+            {
+                if (rb == TokenRole.CompoundPart || !positions.TryGetValue(tb, out var pb)) continue;
+                foreach (var x in pa)
+                    foreach (var y in pb)
+                        if (x != y && Math.Abs(x - y) <= 2) return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>A question word's share of the question: its rarity, less for a word the corpus does not know at all.</summary>
+    private static double GroupWeight(IndexGeneration gen, QueryGroup g, SearchSettings s)
+    {
+        var idf = gen.Idf(g.DocFreq) * g.Weight;
+        if (g.DocFreq == 0 && !g.IsName && !g.Fuzzy) idf *= s.UnknownWordWeight;
+        return idf;
+    }
+
     /// <summary>
     /// The raw score does not tell an unanswerable question from an answerable one; what does is how much of the
     /// question's rarer content the best passage covers, whether the names and years it asks about are there at all,
     /// and how clearly the best passage beats the next.
     /// </summary>
-    private static ConfidenceSignals Confidence(IndexGeneration gen, List<QueryGroup> groups, ScoreDoc[] top, SearchSettings s)
+    private static ConfidenceSignals Confidence(List<QueryGroup> groups, List<Ranked> ranked, SearchSettings s)
     {
-        var best = gen.Terms[top[0].Doc];
-        var n = gen.Passages.Length;
-        double covered = 0, total = 0;
-        var missingNames = 0;
-        foreach (var g in groups)
-        {
-            var idf = Math.Log(1 + (n - g.DocFreq + 0.5) / (g.DocFreq + 0.5)) * g.Weight;
-            // A word no passage knows (a paraphrase, an inflection the stemmer misses) says little about this passage;
-            // names and years are judged separately below.
-            if (g.DocFreq == 0 && !g.IsName) idf *= s.UnknownWordWeight;
-            total += idf;
-            var matched = Matches(g, best);
-            if (matched) covered += idf;
-            else if (g.IsName) missingNames++;
-        }
-        var coverage = total > 0 ? covered / total : 0;
-        var gap = top.Length > 1 && top[0].Score > 0 ? (top[0].Score - top[1].Score) / top[0].Score : 1;
-        var confidence = coverage;
+        var best = ranked[0];
+        var gap = ranked.Count > 1 && best.Score > 0 ? (best.Score - ranked[1].Score) / best.Score : 1;
+        var confidence = 0.5 * best.Coverage + 0.5 * best.Window;
         if (s.UseGap) confidence *= 0.85 + 0.15 * Math.Min(1, gap * 4);
-        if (s.UseEntityCheck && missingNames > 0) confidence *= s.MissingNameFactor;
-        return new ConfidenceSignals(coverage, gap, missingNames, Math.Clamp(confidence, 0, 1));
-    }
-
-    private static bool Matches(QueryGroup g, PassageTerms p)
-    {
-        foreach (var (term, _) in g.Terms)
-            if (p.All.Contains(term)) return true;
-        return g.Fuzzy && p.All.Any(t => t.Length > 0 && t[0] == g.Original[0] && Levenshtein.AtMostOne(t, g.Original));
+        // A place, body or year the question names must stand where the answer is, not only somewhere in the passage.
+        var missing = s.NamesInWindow ? best.WindowMissingNames : best.MissingNames;
+        if (s.UseEntityCheck && missing > 0) confidence *= s.MissingNameFactor;
+        return new ConfidenceSignals(best.Coverage, gap, missing, Math.Clamp(confidence, 0, 1));
     }
 
     /// <summary>Marks the passage's words that met the question in **bold**, from the analysed tokens.</summary>

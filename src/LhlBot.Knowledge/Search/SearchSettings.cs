@@ -23,5 +23,19 @@ internal sealed record SearchSettings
     /// <summary>Weight in the coverage of a question word the corpus does not contain at all.</summary>
     public double UnknownWordWeight { get; init; } = 0.25;
     public bool UseEntityCheck { get; init; } = true;
+    /// <summary>Names and years must be in the best window (or heading), not merely in the passage.</summary>
+    public bool NamesInWindow { get; init; } = true;
+    /// <summary>How many of BM25's best passages are re-ranked by coverage.</summary>
+    public int RerankDepth { get; init; } = 50;
+    /// <summary>Re-ranking: BM25 relative to the best, share of the question covered by the passage, and within a window of sentences.</summary>
+    public double Bm25Weight { get; init; } = 0.3;
+    public double CoverageWeight { get; init; } = 0.3;
+    public double WindowWeight { get; init; } = 0.4;
+    /// <summary>Neighbouring question words found next to each other in the passage.</summary>
+    public double PairWeight { get; init; } = 0.2;
+    /// <summary>Sentences (or list items) in the window that must hold the question's words together: 1 or 2.</summary>
+    public int WindowUnits { get; init; } = 2;
+    /// <summary>A typo's near spelling counts this much of a real match.</summary>
+    public double FuzzyMatchWeight { get; init; } = 0.8;
     public bool UseGap { get; init; } = true;
 }
