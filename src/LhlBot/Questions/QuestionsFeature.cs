@@ -4,6 +4,8 @@ using System.Text.Json.Nodes;
 using LhlBot.Conversations;
 using LhlBot.Conversations.Dialogs;
 using LhlBot.Knowledge;
+using LhlBot.People;
+using Microsoft.EntityFrameworkCore;
 using LhlBot.Storage;
 
 namespace LhlBot.Questions;
@@ -27,6 +29,8 @@ internal sealed class QuestionsFeature(KnowledgeBase knowledge, LhlDbContext db,
 
     private static readonly string[] NextWords = ["flere", "neste", "flere treff", "neste treff", "mer", "fleire", "vis flere"];
     private static readonly string[] GoodWords = ["👍", "bra", "bra svar", "nyttig", "takk", "tusen takk", "supert", "flott"];
+    private static readonly string[] ReindexWords = ["reindex", "reindekser", "oppdater kunnskapsbasen", "bygg indeksen på nytt"];
+    private static readonly string[] UnansweredWords = ["ubesvarte", "ubesvarte spørsmål", "ubesvarte sporsmal"];
     private static readonly string[] BadWords = ["👎", "dårlig", "darlig", "dårlig svar", "ikke nyttig", "feil svar", "ikkje nyttig"];
 
     public Task<IReadOnlyList<MenuItem>> MenuItemsAsync(DialogContext dc, CancellationToken cancellationToken) =>
@@ -47,6 +51,16 @@ internal sealed class QuestionsFeature(KnowledgeBase knowledge, LhlDbContext db,
             case FeedbackAction:
                 await StoreFeedbackAsync(dc, ReadGuid(input.CardValue?["log"]), (int?)input.CardValue?["value"] ?? 0, cancellationToken);
                 return true;
+        }
+        if (input.IsCommand(ReindexWords))
+        {
+            await ReindexAsync(dc, cancellationToken);
+            return true;
+        }
+        if (input.IsCommand(UnansweredWords))
+        {
+            await ListUnansweredAsync(dc, cancellationToken);
+            return true;
         }
         if (input.IsCommand(NextWords) && LastLog(dc) is { } last)
         {
@@ -205,6 +219,46 @@ internal sealed class QuestionsFeature(KnowledgeBase knowledge, LhlDbContext db,
         text.AppendLine().Append("Prøv gjerne å spørre på en annen måte");
         text.Append(offer is not null ? $", eller skriv «{offer.Title.ToLowerInvariant()}»." : ".");
         return dc.SendCardAsync(Template, data, text.ToString(), cancellationToken);
+    }
+
+    /// <summary>Administrators rebuild the index from knowledge/ without a restart; questions keep being answered meanwhile.</summary>
+    private async Task ReindexAsync(DialogContext dc, CancellationToken cancellationToken)
+    {
+        if (!dc.User.Has(Role.Administrator))
+        {
+            await dc.SendAsync("Bare administratorer kan bygge kunnskapsbasen på nytt.", cancellationToken);
+            return;
+        }
+        var report = knowledge.Build(force: true);
+        var text = new StringBuilder($"Kunnskapsbasen er bygget på nytt: {report.Documents} dokumenter, {report.Passages} avsnitt ({report.Elapsed.TotalMilliseconds:0} ms).");
+        foreach (var problem in report.Problems) text.Append($"\n- Hoppet over {problem.File}: {problem.Reason}");
+        await dc.SendAsync(text.ToString(), cancellationToken);
+    }
+
+    /// <summary>The latest questions the documents could not answer: what administrators should add to knowledge/.</summary>
+    private async Task ListUnansweredAsync(DialogContext dc, CancellationToken cancellationToken)
+    {
+        if (!dc.User.Has(Role.Administrator))
+        {
+            await dc.SendAsync("Bare administratorer kan se listen over ubesvarte spørsmål.", cancellationToken);
+            return;
+        }
+        var entries = await db.Set<QuestionLogEntry>().AsNoTracking()
+            .Where(q => !q.Answered || q.Feedback == -1)
+            .ToListAsync(cancellationToken);
+        var latest = entries.OrderByDescending(q => q.AskedAt).Take(15).ToList();
+        if (latest.Count == 0)
+        {
+            await dc.SendAsync("Ingen ubesvarte spørsmål ennå.", cancellationToken);
+            return;
+        }
+        var text = new StringBuilder($"**Siste ubesvarte eller dårlig vurderte spørsmål** ({entries.Count} i alt):\n");
+        foreach (var entry in latest)
+        {
+            text.Append("- ").Append(entry.AskedAt.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture)).Append(": «")
+                .Append(Shorten(entry.Question, 150)).Append('»').AppendLine(entry.Answered ? " (👎)" : "");
+        }
+        await dc.SendAsync(text.ToString(), cancellationToken);
     }
 
     private MenuItem? FirstOffer(DialogContext dc) => offers.Select(o => o.Offer(dc)).FirstOrDefault(o => o is not null);
