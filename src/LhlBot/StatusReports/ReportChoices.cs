@@ -67,19 +67,6 @@ internal static class ReformPhase
     ];
 }
 
-/// <summary>The reform's five focus areas (innsatsområder).</summary>
-internal static class FocusArea
-{
-    public static readonly IReadOnlyList<Choice> Choices =
-    [
-        new("aldersvennlig-samfunn", "Et aldersvennlig samfunn") { Synonyms = ["aldersvennlig samfunn", "aldersvenleg"] },
-        new("aktivitet-fellesskap", "Aktivitet og fellesskap") { Synonyms = ["aktivitet", "fellesskap"] },
-        new("mat-maltider", "Mat og måltider") { Synonyms = ["mat", "måltider", "måltid"] },
-        new("helsehjelp", "Helsehjelp") { Synonyms = ["helse"] },
-        new("sammenheng", "Sammenheng i tjenestene") { Synonyms = ["samanheng", "sammenheng i tenestene", "sammenheng"] },
-    ];
-}
-
 /// <summary>Who has been involved in the work.</summary>
 internal static class Involvement
 {

@@ -3,6 +3,7 @@ using LhlBot.Conversations.Prompts;
 using LhlBot.People;
 using LhlBot.Storage;
 using Microsoft.EntityFrameworkCore;
+using LhlBot.Reform;
 
 namespace LhlBot.StatusReports;
 

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using LhlBot.Conversations.Forms;
 using LhlBot.Conversations.Prompts;
+using LhlBot.Reform;
 
 namespace LhlBot.StatusReports;
 

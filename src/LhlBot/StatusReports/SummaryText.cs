@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using LhlBot.Conversations.Prompts;
+using LhlBot.Reform;
 
 namespace LhlBot.StatusReports;
 

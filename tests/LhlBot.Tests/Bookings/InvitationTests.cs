@@ -14,7 +14,7 @@ public sealed class InvitationTests
             MunicipalityNumber = "1804",
             OfficeId = 1,
             With = MeetingWith.Statsforvalteren,
-            Topic = "mat",
+            Topic = "mat-maltider",
             Format = "teams",
             StartUtc = startUtc,
             EndUtc = startUtc.AddHours(1),

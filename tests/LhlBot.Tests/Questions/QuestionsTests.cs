@@ -26,10 +26,11 @@ public sealed class QuestionsTests : IAsyncLifetime
     [Fact]
     public async Task A_reform_question_is_answered_on_a_card_with_the_passage_its_source_and_feedback_buttons()
     {
-        var reply = await host.Conversation().SayAsync("Hvor mange kommuner har vedtatt plan for Leve hele livet i 2021?");
+        var reply = await host.Conversation().SayAsync("Hvor mange kommuner er i fase 3?");
 
         var card = Assert.Single(reply.CardJson);
-        Assert.Contains("Svar på «Hvor mange kommuner har vedtatt plan", card);
+        Assert.Contains("Svar på «Hvor mange kommuner er i fase 3?»", card);
+        Assert.Contains("172 kommuner", card);                 // the figure from Hdir's note
         Assert.Contains("\"title\":\"Kilde\"", card);
         Assert.Contains("Notat", card);                        // the Hdir note is the source
         Assert.Contains("**", card);                           // matched words in bold

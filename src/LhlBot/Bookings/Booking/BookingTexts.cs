@@ -1,5 +1,6 @@
 using LhlBot.Conversations.Prompts;
 using LhlBot.People;
+using LhlBot.Reform;
 
 namespace LhlBot.Bookings;
 
@@ -9,13 +10,10 @@ internal static class BookingTexts
     public const string Teams = "teams";
     public const string InPerson = "fysisk";
 
+    /// <summary>What a meeting can be about: one of the five focus areas, or the work around them.</summary>
     public static readonly IReadOnlyList<Choice> Topics =
     [
-        new("aldersvennlig", "Et aldersvennlig Norge") { Synonyms = ["aldersvennleg", "aldersvennlig norge"] },
-        new("aktivitet", "Aktivitet og fellesskap") { Synonyms = ["aktivitet og fellesskap"] },
-        new("mat", "Mat og måltider") { Synonyms = ["mat og maltid", "måltid"] },
-        new("helsehjelp", "Helsehjelp"),
-        new("sammenheng", "Sammenheng og overganger") { Synonyms = ["samanheng", "overganger", "overgangar"] },
+        .. FocusArea.Choices,
         new("plan", "Planarbeid") { Synonyms = ["plan", "planarbeid", "gjennomføringsplan"] },
         new("nettverk", "Nettverk") { Synonyms = ["læringsnettverk", "nettverk"] },
         new("medvirkning", "Medvirkning") { Synonyms = ["medverknad", "involvering"] },
