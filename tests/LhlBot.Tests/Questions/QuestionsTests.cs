@@ -30,7 +30,8 @@ public sealed class QuestionsTests : IAsyncLifetime
 
         var card = Assert.Single(reply.CardJson);
         Assert.Contains("Svar på «Hvor mange kommuner er i fase 3?»", card);
-        Assert.Contains("172 kommuner", card);                 // the figure from Hdir's note
+        Assert.Contains("172", card);                          // the figure from Hdir's note
+        Assert.Contains("fordobling", card);
         Assert.Contains("\"title\":\"Kilde\"", card);
         Assert.Contains("Notat", card);                        // the Hdir note is the source
         Assert.Contains("**", card);                           // matched words in bold
