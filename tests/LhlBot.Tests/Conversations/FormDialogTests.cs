@@ -63,6 +63,10 @@ public sealed class FormDialogTests
         var back = await chat.SayAsync("rød");
         Assert.Contains("Hvilken farge liker du best?: Rød", back.Text);
 
+        await chat.SayAsync("2");                                      // change the fruits …
+        var kept = await chat.SayAsync("ok");                          // … but keep them as they were
+        Assert.Contains("Hvilke frukter spiser du?: Eple, Plomme", kept.Text);
+
         var sent = await chat.SayAsync("send");
         Assert.Contains("\"colour\":\"red\"", sent.Text);
         Assert.Contains("\"visited\":false", sent.Text);

@@ -103,7 +103,7 @@ internal abstract class FormDialog : Dialog
                 return dc.Input.IsCommand(SendWords) || int.TryParse(dc.Input.Normalized, out _);
             case "text" when CurrentField(state) is { } field:
                 return field.Prompt.Kind == PromptKind.Text
-                    || dc.Input.IsCommand(KeepWords)
+                    || WantsToKeep(dc, field, state[AnswersKey]!.AsObject())
                     || AnswerRecognizer.Recognize(field.Prompt, dc.Input.Text, dc.Clock).Ok;
             default:
                 return !TextMatching.LooksLikeQuestion(dc.Input.Text);
@@ -140,6 +140,14 @@ internal abstract class FormDialog : Dialog
             _ => "Fyll ut skjemaet og trykk «" + SendTitle + "». Du kan også skrive svarene ett og ett her i chatten.",
         };
     }
+
+    /// <summary>
+    /// "behold" keeps a pre-filled answer; so does "ok", which people type to mean "that is still right" —
+    /// except on a yes/no question, where "ok" is a yes.
+    /// </summary>
+    private static bool WantsToKeep(DialogContext dc, FormField field, JsonObject answers) =>
+        answers[field.Prompt.Id] is not null
+        && (dc.Input.IsCommand(KeepWords) || (field.Prompt.Kind != PromptKind.YesNo && dc.Input.IsCommand("ok", "okei", "stemmer")));
 
     private bool IsOurs(UserInput input) => (string?)input.CardValue?["form"] == Form.Id;
 
@@ -190,7 +198,7 @@ internal abstract class FormDialog : Dialog
         }
 
         var id = field.Prompt.Id;
-        if (!(dc.Input.IsCommand(KeepWords) && answers.ContainsKey(id)))
+        if (!WantsToKeep(dc, field, answers))
         {
             var result = AnswerRecognizer.Recognize(field.Prompt, dc.Input.Text, dc.Clock);
             if (!result.Ok)
@@ -290,7 +298,7 @@ internal abstract class FormDialog : Dialog
         var visible = Form.Visible(answers).ToList();
         var position = visible.IndexOf(field) + 1;
         var text = PromptRenderer.AsText(field.Prompt, error, answers[field.Prompt.Id]);
-        if (answers[field.Prompt.Id] is not null) text += "\nSkriv «behold» for å beholde svaret.";
+        if (answers[field.Prompt.Id] is not null) text += "\nSkriv «behold» eller «ok» for å beholde svaret.";
         return dc.SendAsync($"({position}/{visible.Count}) {text}", cancellationToken);
     }
 
