@@ -6,7 +6,7 @@ namespace LhlBot.Knowledge.Search;
 internal enum AnswerType { Any, Amount, Time }
 
 /// <summary>
-/// A question asking «hvor mange» is not answered by a passage without a number, «når» not without a date or year,
+/// A question asking «hvor mange» is not answered by a passage without a number, «når» not without a date or year;
 /// lexical coverage alone cannot see this, since all the question's words may stand in a
 /// sentence that says something else about them.
 /// </summary>
