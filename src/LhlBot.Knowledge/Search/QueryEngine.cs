@@ -61,8 +61,8 @@ internal static partial class QueryEngine
         if (top.ScoreDocs.Length == 0)
             return (new SearchResult(searched, isFollowUp, false, 0, []), new ConfidenceSignals(0, 0, 0, 0));
 
-        var ranked = Rerank(gen, groups, top.ScoreDocs, s);
-        var signals = Confidence(groups, ranked, s);
+        var ranked = Rerank(gen, groups, top.ScoreDocs, s, question);
+        var signals = Confidence(gen, question, groups, ranked, s);
         var hits = ranked.Take(maxResults).Select(r =>
         {
             var p = gen.Passages[r.Doc];
@@ -150,14 +150,18 @@ internal static partial class QueryEngine
     }
 
     /// <summary>One candidate after re-ranking, with what its score is made of.</summary>
-    internal sealed record Ranked(int Doc, double Score, double Bm25, double Coverage, double Window, int MissingNames, int WindowMissingNames);
+    internal sealed record Ranked(int Doc, double Score, double Bm25, double Coverage, double Window, int MissingNames, int WindowMissingNames)
+    {
+        /// <summary>The best window's first unit (sentence) in the passage's units, -1 for the heading alone.</summary>
+        internal int WindowUnit { get; init; } = -1;
+    }
 
     /// <summary>
     /// BM25 finds the candidates; the order among them comes from how much of the question's content (IDF mass) a passage
     /// covers, as a whole and within one sentence and its neighbour, since the passage that answers a question is usually
     /// the one where the question's rarer words meet in one place, not the one repeating a common word most often.
     /// </summary>
-    internal static List<Ranked> Rerank(IndexGeneration gen, List<QueryGroup> groups, ScoreDoc[] top, SearchSettings s)
+    internal static List<Ranked> Rerank(IndexGeneration gen, List<QueryGroup> groups, ScoreDoc[] top, SearchSettings s, string? question = null)
     {
         var weights = groups.Select(g => GroupWeight(gen, g, s)).ToArray();
         // A word the index does not know is matched by its near spellings found in the candidates (typos).
@@ -189,6 +193,7 @@ internal static partial class QueryEngine
         }
 
         var maxBm25 = top[0].Score > 0 ? top[0].Score : 1;
+        var answerType = s.AnswerTypeBonus > 0 && question is not null ? AnswerTypes.Of(question) : AnswerType.Any;
         var result = new List<Ranked>(top.Length);
         foreach (var sd in top)
         {
@@ -203,6 +208,7 @@ internal static partial class QueryEngine
             }
             double bestWindow = 0;
             var windowMissing = 0;
+            var windowUnit = -1;
             var span = Math.Clamp(s.WindowUnits, 1, 2);
             for (var u = 0; u < Math.Max(1, p.Units.Length - span + 1); u++)
             {
@@ -216,7 +222,7 @@ internal static partial class QueryEngine
                     w += weights[i] * m;
                     if (m == 0 && groups[i].IsName) missing++;
                 }
-                if (w > bestWindow || u == 0) (bestWindow, windowMissing) = (w, missing);
+                if (w > bestWindow || u == 0) (bestWindow, windowMissing, windowUnit) = (w, missing, p.Units.Length > 0 ? u : -1);
             }
             // Neighbouring question words that stand next to each other in the passage ("nasjonale støtteapparatet").
             double pairs = 0, pairTotal = 0;
@@ -233,7 +239,10 @@ internal static partial class QueryEngine
             var windowCoverage = total > 0 ? bestWindow / total : 0;
             var bm25 = sd.Score / maxBm25;
             var score = s.Bm25Weight * bm25 + s.CoverageWeight * coverage + s.WindowWeight * windowCoverage + s.PairWeight * pairCoverage;
-            result.Add(new Ranked(sd.Doc, score, bm25, coverage, windowCoverage, missingNames, windowMissing));
+            // «Hvor mange» / «når»: a window holding a number or a time the question does not give is likelier the answer.
+            if (answerType != AnswerType.Any && AnswerTypes.Fits(gen, question!, groups, p, p.Units.Length > 0 ? windowUnit : -1, span))
+                score += s.AnswerTypeBonus;
+            result.Add(new Ranked(sd.Doc, score, bm25, coverage, windowCoverage, missingNames, windowMissing) { WindowUnit = windowUnit });
         }
         result.Sort((a, b) => b.Score.CompareTo(a.Score));
         return result;
@@ -269,7 +278,7 @@ internal static partial class QueryEngine
     /// question's rarer content the best passage covers, whether the names and years it asks about are there at all,
     /// and how clearly the best passage beats the next.
     /// </summary>
-    private static ConfidenceSignals Confidence(List<QueryGroup> groups, List<Ranked> ranked, SearchSettings s)
+    private static ConfidenceSignals Confidence(IndexGeneration gen, string question, List<QueryGroup> groups, List<Ranked> ranked, SearchSettings s)
     {
         var best = ranked[0];
         var gap = ranked.Count > 1 && best.Score > 0 ? (best.Score - ranked[1].Score) / best.Score : 1;
@@ -278,6 +287,9 @@ internal static partial class QueryEngine
         // A place, body or year the question names must stand where the answer is, not only somewhere in the passage.
         var missing = s.NamesInWindow ? best.WindowMissingNames : best.MissingNames;
         if (s.UseEntityCheck && missing > 0) confidence *= s.MissingNameFactor;
+        // «Hvor mange», «når»: the best window must hold a number or a time the question does not already give.
+        if (s.UseAnswerTypeCheck && !AnswerTypes.Fits(gen, question, groups, gen.Terms[best.Doc], best.WindowUnit, s.WindowUnits))
+            confidence *= s.AnswerTypeFactor;
         return new ConfidenceSignals(best.Coverage, gap, missing, Math.Clamp(confidence, 0, 1));
     }
 

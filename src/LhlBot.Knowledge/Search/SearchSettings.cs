@@ -38,4 +38,9 @@ internal sealed record SearchSettings
     /// <summary>A typo's near spelling counts this much of a real match.</summary>
     public double FuzzyMatchWeight { get; init; } = 0.8;
     public bool UseGap { get; init; } = true;
+    /// <summary>Confidence multiplier when «hvor mange / når» finds no number or time in the best window (off: it declined answerable questions whose top passage was wrong, not unanswerable ones).</summary>
+    public bool UseAnswerTypeCheck { get; init; } = false;
+    /// <summary>Re-ranking bonus for a window holding the kind of answer «hvor mange / når» asks for.</summary>
+    public double AnswerTypeBonus { get; init; } = 0.15;
+    public double AnswerTypeFactor { get; init; } = 0.5;
 }

@@ -1,0 +1,61 @@
+using System.Text.RegularExpressions;
+
+namespace LhlBot.Knowledge.Search;
+
+/// <summary>What kind of answer a question asks for, from its question word (bokmål and nynorsk).</summary>
+internal enum AnswerType { Any, Amount, Time }
+
+/// <summary>
+/// A question asking «hvor mange» is not answered by a passage without a number, «når» not without a date or year;
+/// lexical coverage alone cannot see this, since all the question's words may stand in a
+/// sentence that says something else about them.
+/// </summary>
+internal static partial class AnswerTypes
+{
+    internal static AnswerType Of(string question)
+    {
+        var q = question.ToLowerInvariant();
+        if (Amount().IsMatch(q)) return AnswerType.Amount;
+        if (Time().IsMatch(q)) return AnswerType.Time;
+        // «Hvem/kven» was tried and dropped: its answers are roles and groups («målgruppa», «ressurspanelet») as often as names.
+        return AnswerType.Any;
+    }
+
+    /// <summary>True when the window (units u and u+1 of the passage, or the whole passage without units) holds a fitting answer.</summary>
+    internal static bool Fits(IndexGeneration gen, string question, List<QueryGroup> groups, PassageTerms p, int unit, int span)
+    {
+        var type = Of(question);
+        if (type == AnswerType.Any) return true;
+        var asked = groups.SelectMany(g => g.Terms.Select(t => t.Term)).ToHashSet(StringComparer.Ordinal);
+        IEnumerable<string> window = unit < 0 || p.Units.Length == 0
+            ? p.All
+            : p.Units.Skip(unit).Take(Math.Max(1, span)).SelectMany(x => x);
+        foreach (var t in window)
+        {
+            if (asked.Contains(t)) continue;
+            var fits = type switch
+            {
+                AnswerType.Amount => (t.Any(char.IsDigit) && !Year().IsMatch(t)) || NumberWords.Contains(t),
+                AnswerType.Time => t.Any(char.IsDigit) || Months.Any(m => t.StartsWith(m, StringComparison.Ordinal)),
+                _ => true,
+            };
+            if (fits) return true;
+        }
+        return false;
+    }
+
+    // Analysed (stemmed, folded) forms and prefixes; "to" and "ett" are stop words or too ambiguous to list.
+    private static readonly HashSet<string> NumberWords = new(StringComparer.Ordinal)
+    {
+        "tre", "fir", "fire", "fem", "seks", "sju", "syv", "atte", "ni", "ti", "elleve", "tolv", "femt", "tjue", "tretti", "hundr", "hundre",
+        "tus", "tusen", "million", "milliard", "prosent", "halvpart", "halvparten", "flertall", "flertal", "fleirtal", "dobbel",
+    };
+
+    private static readonly string[] Months =
+        ["januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "septemb", "oktob", "novemb", "desemb", "host", "sommer", "vinter"];
+
+    [GeneratedRegex(@"\b(hvor|kor|hvur)\s+(mange|mye|mykje|stor|store|høy|hoy|mykje|lenge)\b")] private static partial Regex Amount();
+    // At the start only: «hvordan når vi ut» uses «når» as a verb.
+    [GeneratedRegex(@"^\W*(når|naar|kva\s+tid|hva\s+tid|kor\s+tid|hvilken\s+dato|hvilket\s+år|kva\s+år)\b")] private static partial Regex Time();
+    [GeneratedRegex(@"^(19|20)\d\d$")] private static partial Regex Year();
+}

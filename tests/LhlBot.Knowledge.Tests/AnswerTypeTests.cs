@@ -1,0 +1,16 @@
+using LhlBot.Knowledge.Search;
+
+namespace LhlBot.Knowledge.Tests;
+
+public class AnswerTypeTests
+{
+    [Theory]
+    [InlineData("Hvor mange kommuner har vedtatt plan?", "Amount")]
+    [InlineData("Kor mykje får kvar kommune?", "Amount")]
+    [InlineData("Når startar nettverket?", "Time")]
+    [InlineData("Kva tid kjem rapporten?", "Time")]
+    [InlineData("Hvordan når Statsforvalteren ut med informasjon?", "Any")]
+    [InlineData("Kven leier nettverket?", "Any")]
+    public void Question_words_give_the_answer_type(string question, string expected) =>
+        Assert.Equal(expected, AnswerTypes.Of(question).ToString());
+}
