@@ -18,7 +18,6 @@ public sealed class KnowledgeOptions
 /// <summary>
 /// The searchable knowledge base: documents split into passages, indexed with a Norwegian analysis chain.
 /// Thread-safe: searches may run while <see cref="Build"/> swaps in a new index.
-/// CONTRACT ONLY — implemented by the knowledge work.
 /// </summary>
 public sealed class KnowledgeBase : IDisposable
 {
