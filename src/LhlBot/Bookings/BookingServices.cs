@@ -17,6 +17,8 @@ internal static class BookingServices
     public static IServiceCollection AddBookings(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<BookingOptions>(configuration.GetSection("Bookings"));
+        // Bookings stand on the people registry (who advises which office, whom to notify); registered once.
+        LhlBot.People.PeopleServices.AddPeople(services);
 
         // Availability, slots and the one write that must be decided at once
         services.AddScoped<SlotQuery>();
@@ -25,7 +27,6 @@ internal static class BookingServices
 
         // Messages to the other side (tests replace the messenger with a recording one)
         services.AddSingleton<BookingMessages>();
-        services.AddSingleton<IProactiveMessenger, CloudAdapterMessenger>();
         services.AddSingleton<BookingNotifier>();
 
         // Conversation

@@ -81,7 +81,7 @@ internal sealed class ClaimDialog : WaterfallDialog
             }
             person.Roles.Add(new RoleAssignment { Role = Role.MunicipalityContact, MunicipalityNumber = municipality.Number, Approved = false, CreatedAt = now });
             var office = registry.OfficeById(municipality.OfficeId)!;
-            var approvers = await notifier.NotifyApproversAfterCommitAsync(step.Dialogs, office.Id,
+            var approvers = await notifier.NotifyApproversAfterCommitAsync(office.Id,
                 $"{person.Name} har meldt seg som kontaktperson for Leve hele livet i {municipality.UniqueName}. Skriv «godkjenn kontaktpersoner» for å godkjenne eller avvise.", ct);
             await step.Dialogs.SendAsync(
                 $"Takk! Du har meldt deg som kontaktperson for {municipality.UniqueName}. {office.DisplayName} må godkjenne det før du kan se og sende rapporter" +

@@ -175,13 +175,13 @@ internal sealed partial class PeopleFeature(
             claim.Approved = true;
             claim.ApprovedAt = clock.GetUtcNow();
             claim.ApprovedByPersonId = person!.Id;
-            notifier.NotifyAfterCommit(dc, claim.Person!, $"Du er nå godkjent som kontaktperson for {municipality.Name}. Skriv «rapporter status» for å rapportere.");
+            notifier.NotifyAfterCommit(claim.Person!, $"Du er nå godkjent som kontaktperson for {municipality.Name}. Skriv «rapporter status» for å rapportere.");
             await dc.SendAsync($"✅ {claim.Person!.Name} er godkjent som kontaktperson for {municipality.Name}.", cancellationToken);
         }
         else
         {
             db.Remove(claim);
-            notifier.NotifyAfterCommit(dc, claim.Person!, $"Forespørselen din om å bli kontaktperson for {municipality.Name} ble ikke godkjent. Ta kontakt med {registry.OfficeById(municipality.OfficeId)?.DisplayName} om du mener det er feil.");
+            notifier.NotifyAfterCommit(claim.Person!, $"Forespørselen din om å bli kontaktperson for {municipality.Name} ble ikke godkjent. Ta kontakt med {registry.OfficeById(municipality.OfficeId)?.DisplayName} om du mener det er feil.");
             await dc.SendAsync($"Forespørselen fra {claim.Person!.Name} for {municipality.Name} er avvist.", cancellationToken);
         }
     }

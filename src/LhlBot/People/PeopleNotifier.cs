@@ -1,4 +1,3 @@
-using System.Text.Json;
 using LhlBot.Conversations;
 using LhlBot.Conversations.Dialogs;
 using LhlBot.Protocol;
@@ -12,34 +11,27 @@ namespace LhlBot.People;
 /// only after the turn has committed (<see cref="TurnOutbox"/>), so a retried or failed turn tells nobody anything;
 /// people without a stored conversation reference see the news in their menu instead.
 /// </summary>
-internal sealed class PeopleNotifier(LhlDbContext db, TurnOutbox outbox, ILogger<PeopleNotifier> logger)
+internal sealed class PeopleNotifier(LhlDbContext db, TurnOutbox outbox, IProactiveMessenger messenger, ILogger<PeopleNotifier> logger)
 {
     /// <returns>How many approvers will be told.</returns>
-    public async Task<int> NotifyApproversAfterCommitAsync(DialogContext dc, int officeId, string text, CancellationToken cancellationToken)
+    public async Task<int> NotifyApproversAfterCommitAsync(int officeId, string text, CancellationToken cancellationToken)
     {
         var approvers = await db.Set<Person>().AsNoTracking()
             .Where(p => p.ConversationReferenceJson != null && p.Roles.Any(r => r.Approved && (
                 (r.Role == Role.Advisor && r.OfficeId == officeId && r.Organisation == Organisation.Statsforvalteren))))
             .ToListAsync(cancellationToken);
-        foreach (var approver in approvers) NotifyAfterCommit(dc, approver, text);
+        foreach (var approver in approvers) NotifyAfterCommit(approver, text);
         return approvers.Count;
     }
 
-    public void NotifyAfterCommit(DialogContext dc, Person person, string text)
+    public void NotifyAfterCommit(Person person, string text)
     {
-        if (person.ConversationReferenceJson is not { } json) return;
-        var connector = dc.Context;
+        if (person.ConversationReferenceJson is null) return;
         outbox.AfterCommit(async ct =>
         {
             try
             {
-                var reference = JsonSerializer.Deserialize<ConversationReference>(json, ProtocolJson.Options);
-                if (reference?.ServiceUrl is null || reference.Conversation?.Id is null) return;
-                var message = MessageFactory.Text(text);
-                message.Conversation = reference.Conversation;
-                message.Recipient = reference.User;
-                message.From = reference.Bot;
-                await connector.Connector.SendToConversationAsync(reference.ServiceUrl, reference.Conversation.Id, message, ct);
+                await messenger.SendAsync(person, MessageFactory.Text(text), ct);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

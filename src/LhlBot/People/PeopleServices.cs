@@ -12,6 +12,7 @@ internal static class PeopleServices
         if (services.Any(d => d.ServiceType == typeof(RegistryLookup))) return services;
         services.AddSingleton<RegistryLookup>();
         services.AddScoped<PeopleImporter>();
+        services.AddSingleton<IProactiveMessenger, CloudAdapterMessenger>();
         services.AddScoped<PeopleNotifier>();
         services.AddScoped<Dialog, ClaimDialog>();
         services.AddScoped<Dialog, ImportDialog>();

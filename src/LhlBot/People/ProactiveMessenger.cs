@@ -1,10 +1,12 @@
 using System.Text.Json;
-using LhlBot.People;
 using LhlBot.Protocol;
 
-namespace LhlBot.Bookings.Notifications;
+namespace LhlBot.People;
 
-/// <summary>Sends a message to a person outside of their own turn. Tests register a recording implementation.</summary>
+/// <summary>
+/// Sends a message to a person outside of their own turn, into their stored 1:1 conversation (claims to approve,
+/// bookings made or cancelled). One way for every job; tests register a recording implementation.
+/// </summary>
 internal interface IProactiveMessenger
 {
     /// <returns>False when the bot has no conversation with the person yet (they never wrote to it).</returns>
