@@ -26,6 +26,7 @@ public static class BenchProgram
             "passages" => DumpPassages(root, args.Skip(1).ToArray()),
             "analyze" => Analyze(root, string.Join(" ", args.Skip(1))),
             "explain" => Explain(root, string.Join(" ", args.Skip(1))),
+            "diagnose" => Diagnose(root, args.Skip(1).ToArray()),
             "grid" => Grid(root, args.Skip(1).ToArray()),
             _ => Usage(),
         };
@@ -72,6 +73,39 @@ public static class BenchProgram
         Console.WriteLine($"  answered={result.Answered} conf={result.Confidence} {signals}");
         foreach (var h in result.Hits)
             Console.WriteLine($"  {h.Score:0.000} {h.Document} › {h.Section}\n      {h.HighlightedText.Replace("\n", " ")[..Math.Min(260, h.HighlightedText.Length)]}");
+        return 0;
+    }
+
+    /// <summary>For each answerable question missed at rank 1: the signals of the top passage against the best passage holding an expected text.</summary>
+    private static int Diagnose(string root, string[] files)
+    {
+        using var kb = SearchBenchmark.Open(root, Path.Combine(Path.GetTempPath(), "lhlbot-bench-index"));
+        kb.Build(force: true);
+        var gen = kb.Current!;
+        var s = kb.Settings;
+        foreach (var f in files)
+            foreach (var q in EvalQuestion.ReadFile(f))
+            {
+                if (q.Expect is not { Length: > 0 }) continue;
+                var groups = LhlBot.Knowledge.Search.QueryEngine.Groups(gen, q.Question, 1f, 0);
+                var query = LhlBot.Knowledge.Search.QueryEngine.BuildQuery(gen, groups, s);
+                var top = gen.Searcher.Search(query, s.RerankDepth);
+                if (top.ScoreDocs.Length == 0) { Console.WriteLine($"{q.Id} no candidates"); continue; }
+                var ranked = LhlBot.Knowledge.Search.QueryEngine.Rerank(gen, groups, top.ScoreDocs, s, q.Question);
+                bool Holds(int doc) => q.Expect.Any(e => Evaluator.Normalise(gen.Passages[doc].Text).Contains(Evaluator.Normalise(e), StringComparison.OrdinalIgnoreCase));
+                var rank = ranked.FindIndex(r => Holds(r.Doc));
+                if (rank == 0) continue;
+                string Line(LhlBot.Knowledge.Search.QueryEngine.Ranked r) =>
+                    string.Create(CultureInfo.InvariantCulture, $"{r.Score:0.000} bm25 {r.Bm25:0.00} cov {r.Coverage:0.00} win {r.Window:0.00} | {gen.Passages[r.Doc].Section}");
+                Console.WriteLine($"{q.Id} rank {rank + 1} ({q.Kind}) {q.Question}");
+                Console.WriteLine($"   top  {Line(ranked[0])}");
+                if (rank > 0) Console.WriteLine($"   want {Line(ranked[rank])}");
+                else
+                {
+                    var any = Enumerable.Range(0, gen.Passages.Length).FirstOrDefault(Holds, -1);
+                    Console.WriteLine(any < 0 ? "   want: no passage holds it" : $"   want not retrieved: {gen.Passages[any].Section}");
+                }
+            }
         return 0;
     }
 

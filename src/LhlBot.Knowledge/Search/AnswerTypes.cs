@@ -1,9 +1,10 @@
+using LhlBot.Knowledge.Analysis;
 using System.Text.RegularExpressions;
 
 namespace LhlBot.Knowledge.Search;
 
 /// <summary>What kind of answer a question asks for, from its question word (bokmål and nynorsk).</summary>
-internal enum AnswerType { Any, Amount, Time }
+internal enum AnswerType { Any, Amount, Time, Definition }
 
 /// <summary>
 /// A question asking «hvor mange» is not answered by a passage without a number, «når» not without a date or year;
@@ -17,9 +18,13 @@ internal static partial class AnswerTypes
         var q = question.ToLowerInvariant();
         if (Amount().IsMatch(q)) return AnswerType.Amount;
         if (Time().IsMatch(q)) return AnswerType.Time;
+        if (Definition().IsMatch(q)) return AnswerType.Definition;
         // «Hvem/kven» was tried and dropped: its answers are roles and groups («målgruppa», «ressurspanelet») as often as names.
         return AnswerType.Any;
     }
+
+    /// <summary>The analysed verbs of «hva betyr / tyder / menes med / innebærer».</summary>
+    internal static bool IsDefinitionCue(string term) => term is "betyr" or "tyd" or "men" or "mein" or "innebaer" or "inneb";
 
     /// <summary>True when the window (units u and u+1 of the passage, or the whole passage without units) holds a fitting answer.</summary>
     internal static bool Fits(IndexGeneration gen, string question, List<QueryGroup> groups, PassageTerms p, int unit, int span)
@@ -27,6 +32,9 @@ internal static partial class AnswerTypes
         var type = Of(question);
         if (type == AnswerType.Any) return true;
         var asked = groups.SelectMany(g => g.Terms.Select(t => t.Term)).ToHashSet(StringComparer.Ordinal);
+        // «Hva er sølvøkonomi?»: the passage must say what the word is, not merely use it; names are what is asked about, not defined.
+        if (type == AnswerType.Definition)
+            return groups.Any(g => !g.IsName && g.Terms.Any(t => t.Role != TokenRole.CompoundPart && p.Defined.Contains(t.Term)));
         IEnumerable<string> window = unit < 0 || p.Units.Length == 0
             ? p.All
             : p.Units.Skip(unit).Take(Math.Max(1, span)).SelectMany(x => x);
@@ -57,5 +65,8 @@ internal static partial class AnswerTypes
     [GeneratedRegex(@"\b(hvor|kor|hvur)\s+(mange|mye|mykje|stor|store|høy|hoy|mykje|lenge)\b")] private static partial Regex Amount();
     // At the start only: «hvordan når vi ut» uses «når» as a verb.
     [GeneratedRegex(@"^\W*(når|naar|kva\s+tid|hva\s+tid|kor\s+tid|hvilken\s+dato|hvilket\s+år|kva\s+år)\b")] private static partial Regex Time();
+    // A short «hva er X» / «hva betyr X» (not «hva er det første …»), or any question about a definition.
+    [GeneratedRegex(@"^\W*(hva|kva)\s+(er|betyr|tyder|menes med|meiner ein med|vil det si)\s+(en\s+|et\s+|ei\s+|ein\s+|eit\s+)?(?!det\b|de\b|dei\b|den\b)[\p{L}-]+(\s+[\p{L}-]+){0,3}\W*$|defin")]
+    private static partial Regex Definition();
     [GeneratedRegex(@"^(19|20)\d\d$")] private static partial Regex Year();
 }

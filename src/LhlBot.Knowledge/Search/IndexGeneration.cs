@@ -27,6 +27,8 @@ internal sealed class IndexGeneration
     internal required PassageTerms[] Terms { get; init; }
     internal required HashSet<string> Names { get; init; }
     internal required int DocumentCount { get; init; }
+    /// <summary>The body's terms with the number of passages holding each, for finding the common spelling of a rare word.</summary>
+    internal required Dictionary<string, int> BodyTerms { get; init; }
 
     internal static Similarity CreateSimilarity() => new BM25Similarity(k1: 1.2f, b: 0.6f);
 
@@ -49,7 +51,18 @@ internal sealed class IndexGeneration
             Terms = terms,
             Names = corpus.Names,
             DocumentCount = passages.Select(p => p.Document).Distinct().Count(),
+            BodyTerms = ReadTerms(reader, FieldBody),
         };
+    }
+
+    private static Dictionary<string, int> ReadTerms(DirectoryReader reader, string field)
+    {
+        var result = new Dictionary<string, int>(StringComparer.Ordinal);
+        var terms = MultiFields.GetTerms(reader, field);
+        if (terms is null) return result;
+        var e = terms.GetEnumerator();
+        while (e.MoveNext()) result[e.Term.Utf8ToString()] = e.DocFreq;
+        return result;
     }
 
     /// <summary>Passages holding the term in their text or heading (the larger of the two counts: headings repeat within a section).</summary>
@@ -77,7 +90,7 @@ internal sealed class IndexGeneration
 /// that answers it rather than the whole passage.
 /// </summary>
 internal sealed partial record PassageTerms(HashSet<string> All, HashSet<string> Head, List<AnalyzedToken> TextTokens, HashSet<string>[] Units,
-    Dictionary<string, List<int>> Positions)
+    Dictionary<string, List<int>> Positions, HashSet<string> Defined)
 {
     internal static PassageTerms Analyse(Passage p, NorwegianAnalyzer analyzer)
     {
@@ -100,8 +113,17 @@ internal sealed partial record PassageTerms(HashSet<string> All, HashSet<string>
             if (!positions.TryGetValue(t.Term, out var list)) positions[t.Term] = list = [];
             list.Add(t.Position);
         }
-        return new PassageTerms(all, head, text, units.Where(u => u.Count > 0).ToArray(), positions);
+        // Words the passage defines: «Nettverk er en …», «Sølvøkonomi betyr …»; what «hva er / hva betyr» questions look for.
+        var defined = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var t in text)
+            if (t.Role == TokenRole.Original && t.End < p.Text.Length && Defines().IsMatch(p.Text.AsSpan(t.End)))
+                defined.Add(t.Term);
+        return new PassageTerms(all, head, text, units.Where(u => u.Count > 0).ToArray(), positions, defined);
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\s*(er\s+(en|et|ei|ein|eit|å|når|det|de|den)\b|betyr|tyder|innebærer|inneber|handler om|defineres|definerast|vil si)",
+        System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex Defines();
 
     /// <summary>Sentence ends and line breaks (list items, cells).</summary>
     [System.Text.RegularExpressions.GeneratedRegex(@"(?<=[.!?])\s+(?=[«""(\p{Lu}\d])|\n")]

@@ -39,6 +39,8 @@ internal static partial class QueryEngine
         maxResults = Math.Clamp(maxResults, 1, 100);
 
         var groups = Groups(gen, question, 1f, positionOffset: 0);
+        // In «hva betyr X» the verb only says what kind of answer is wanted; the answer-type bonus looks for it.
+        if (AnswerTypes.Of(question) == AnswerType.Definition && groups.Count > 1) groups.RemoveAll(g => AnswerTypes.IsDefinitionCue(g.Original));
         var isFollowUp = previous is not null && FollowUp.IsFollowUp(question, groups.Count);
         var searched = question;
         if (isFollowUp)
@@ -98,6 +100,10 @@ internal static partial class QueryEngine
             var whole = terms.Where(t => t.Item2 != TokenRole.CompoundPart).Select(t => gen.DocFreq(t.Item1)).DefaultIfEmpty(0).Max();
             g.DocFreq = whole > 0 ? whole : terms.Max(t => gen.DocFreq(t.Item1));
             var known = gen.DocFreq(original.Term) > 0;
+            // The documents have typos too: a question word found only once or twice, one letter from a common word, is read as both.
+            if (known && g.DocFreq <= RareWord && original.Term.Length >= 6 && !original.Term.Any(char.IsDigit))
+                foreach (var common in CommonSpellings(gen, original.Term, g.DocFreq))
+                    if (!terms.Any(t => t.Item1 == common)) terms.Add((common, TokenRole.Synonym));
             g.IsName = terms.Any(t => gen.Names.Contains(t.Item1)) || Year().IsMatch(original.Term)
                 || (!known && char.IsUpper(surface.FirstOrDefault()) && original.Start > 0);
             groups.Add(g);
@@ -106,13 +112,24 @@ internal static partial class QueryEngine
         return groups;
     }
 
-    private static Query BuildQuery(IndexGeneration gen, List<QueryGroup> groups, SearchSettings s)
+    private const int RareWord = 2;
+
+    /// <summary>Terms one edit away from a rare word, with the same first letter, at least twice as common (body or heading).</summary>
+    private static IEnumerable<string> CommonSpellings(IndexGeneration gen, string rare, int rareFreq)
+    {
+        foreach (var term in gen.BodyTerms.Keys)
+            if (term.Length > 0 && gen.DocFreq(term) >= 2 * Math.Max(1, rareFreq) && term[0] == rare[0] && term != rare && Levenshtein.AtMostOne(term, rare))
+                yield return term;
+    }
+
+    internal static Query BuildQuery(IndexGeneration gen, List<QueryGroup> groups, SearchSettings s)
     {
         var query = new BooleanQuery(disableCoord: true);
         foreach (var g in groups)
         {
             var variants = new DisjunctionMaxQuery(0.1f);
             var any = false;
+            var wholeKnown = false;
             foreach (var (term, role) in g.Terms)
             {
                 if (gen.DocFreq(term) == 0) continue;
@@ -120,8 +137,10 @@ internal static partial class QueryEngine
                 variants.Add(new TermQuery(new Term(IndexGeneration.FieldBody, term)) { Boost = w });
                 variants.Add(new TermQuery(new Term(IndexGeneration.FieldHead, term)) { Boost = w * s.HeadBoost });
                 any = true;
+                wholeKnown |= role != TokenRole.CompoundPart;
             }
-            if (!any && s.FuzzyEdits > 0 && g.Original.Length >= s.FuzzyMinLength && !g.Original.All(char.IsDigit))
+            // A compound part found by chance («samskapning» → «apning») does not make a misspelt word known.
+            if (!wholeKnown && s.FuzzyEdits > 0 && g.Original.Length >= s.FuzzyMinLength && !g.Original.All(char.IsDigit))
             {
                 // Only a word the index does not know is treated as a typo; known words stay exact so paraphrases are not blurred.
                 g.Fuzzy = true;
