@@ -116,11 +116,9 @@ public static class BenchProgram
         using (var first = SearchBenchmark.Open(root, folder)) first.Build(force: true);
         var baseline = LhlBot.Knowledge.Search.SearchSettings.Default;
         var variants = new List<(string Name, LhlBot.Knowledge.Search.SearchSettings Settings)> { ("default", baseline) };
-        foreach (var (bm, cov, win) in new[] { (1.0, 0.0, 0.0), (0.5, 0.25, 0.25), (0.3, 0.3, 0.4) })
-            variants.Add(($"bm{bm} cov{cov} win{win}", baseline with { Bm25Weight = bm, CoverageWeight = cov, WindowWeight = win }));
-        foreach (var t in new[] { 0.30, 0.40, 0.45, 0.50 }) variants.Add(($"threshold {t}", baseline with { Threshold = t }));
-        variants.Add(("no phrase", baseline with { PhraseBoost = 0f }));
-        variants.Add(("names in passage", baseline with { NamesInWindow = false }));
+        foreach (var w in new[] { 0.1, 0.2, 0.4, 0.8 }) variants.Add(($"proximity {w}", baseline with { ProximityWeight = w }));
+        foreach (var t in new[] { 0.30, 0.40 }) variants.Add(($"threshold {t}", baseline with { Threshold = t }));
+        variants.Add(("bm25 0.15", baseline with { Bm25Weight = 0.15 }));
         variants.Add(("window 1", baseline with { WindowUnits = 1 }));
         var inv = CultureInfo.InvariantCulture;
         foreach (var (name, settings) in variants)

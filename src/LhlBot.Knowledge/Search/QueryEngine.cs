@@ -257,7 +257,9 @@ internal static partial class QueryEngine
             var coverage = total > 0 ? covered / total : 0;
             var windowCoverage = total > 0 ? bestWindow / total : 0;
             var bm25 = sd.Score / maxBm25;
-            var score = s.Bm25Weight * bm25 + s.CoverageWeight * coverage + s.WindowWeight * windowCoverage + s.PairWeight * pairCoverage;
+            var proximity = s.ProximityWeight > 0 && total > 0 ? Proximity(groups, weights, p.TextTokens) / total : 0;
+            var score = s.Bm25Weight * bm25 + s.CoverageWeight * coverage + s.WindowWeight * windowCoverage + s.PairWeight * pairCoverage
+                + s.ProximityWeight * proximity;
             // «Hvor mange» / «når»: a window holding a number or a time the question does not give is likelier the answer.
             if (answerType != AnswerType.Any && AnswerTypes.Fits(gen, question!, groups, p, p.Units.Length > 0 ? windowUnit : -1, span))
                 score += s.AnswerTypeBonus;
@@ -265,6 +267,37 @@ internal static partial class QueryEngine
         }
         result.Sort((a, b) => b.Score.CompareTo(a.Score));
         return result;
+    }
+
+    /// <summary>
+    /// The question's words as close together as the passage has them: the weight of the words in the shortest stretch
+    /// of text holding every question word the text has, scaled by how tightly they stand (words found / stretch length).
+    /// </summary>
+    private static double Proximity(List<QueryGroup> groups, double[] weights, List<AnalyzedToken> tokens)
+    {
+        var hits = new List<(int Position, int Group)>();
+        foreach (var t in tokens)
+            for (var i = 0; i < groups.Count; i++)
+                if (groups[i].Terms.Any(x => x.Term == t.Term)) { hits.Add((t.Position, i)); break; }
+        if (hits.Count == 0) return 0;
+        var present = hits.Select(h => h.Group).Distinct().ToArray();
+        if (present.Length == 1) return weights[present[0]] * 0.5;
+        // Shortest stretch holding all present groups (sliding window over the hits in text order).
+        var need = present.Length;
+        var counts = new int[groups.Count];
+        int have = 0, left = 0, best = int.MaxValue;
+        for (var right = 0; right < hits.Count; right++)
+        {
+            if (counts[hits[right].Group]++ == 0) have++;
+            while (have == need)
+            {
+                best = Math.Min(best, hits[right].Position - hits[left].Position + 1);
+                if (--counts[hits[left].Group] == 0) have--;
+                left++;
+            }
+        }
+        var mass = present.Sum(g => weights[g]);
+        return mass * Math.Min(1.0, (double)need / best);
     }
 
     /// <summary>True when some form of a and some form of b stand within two words of each other.</summary>

@@ -35,6 +35,8 @@ internal sealed record SearchSettings
     public double PairWeight { get; init; } = 0.2;
     /// <summary>Sentences (or list items) in the window that must hold the question's words together: 1 or 2.</summary>
     public int WindowUnits { get; init; } = 2;
+    /// <summary>The question's words standing close together in the text (shortest stretch holding them).</summary>
+    public double ProximityWeight { get; init; } = 0.1;
     /// <summary>A typo's near spelling counts this much of a real match.</summary>
     public double FuzzyMatchWeight { get; init; } = 0.8;
     public bool UseGap { get; init; } = true;
