@@ -118,7 +118,7 @@ internal static partial class QueryEngine
     private static IEnumerable<string> CommonSpellings(IndexGeneration gen, string rare, int rareFreq)
     {
         foreach (var term in gen.BodyTerms.Keys)
-            if (term.Length > 0 && gen.DocFreq(term) >= 2 * Math.Max(1, rareFreq) && term[0] == rare[0] && term != rare && Levenshtein.AtMostOne(term, rare))
+            if (term.Length > 0 && term[0] == rare[0] && term != rare && Levenshtein.AtMostOne(term, rare) && gen.DocFreq(term) >= 2 * Math.Max(1, rareFreq))
                 yield return term;
     }
 
@@ -213,6 +213,10 @@ internal static partial class QueryEngine
 
         var maxBm25 = top[0].Score > 0 ? top[0].Score : 1;
         var answerType = s.AnswerTypeBonus > 0 && question is not null ? AnswerTypes.Of(question) : AnswerType.Any;
+        // Each analysed question term and the question word it belongs to (the first, if two share it).
+        var groupOfTerm = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < groups.Count; i++)
+            foreach (var (term, _) in groups[i].Terms) groupOfTerm.TryAdd(term, i);
         var result = new List<Ranked>(top.Length);
         foreach (var sd in top)
         {
@@ -257,7 +261,7 @@ internal static partial class QueryEngine
             var coverage = total > 0 ? covered / total : 0;
             var windowCoverage = total > 0 ? bestWindow / total : 0;
             var bm25 = sd.Score / maxBm25;
-            var proximity = s.ProximityWeight > 0 && total > 0 ? Proximity(groups, weights, p.TextTokens) / total : 0;
+            var proximity = s.ProximityWeight > 0 && total > 0 ? Proximity(groupOfTerm, groups.Count, weights, p.TextTokens) / total : 0;
             var score = s.Bm25Weight * bm25 + s.CoverageWeight * coverage + s.WindowWeight * windowCoverage + s.PairWeight * pairCoverage
                 + s.ProximityWeight * proximity;
             // «Hvor mange» / «når»: a window holding a number or a time the question does not give is likelier the answer.
@@ -273,18 +277,20 @@ internal static partial class QueryEngine
     /// The question's words as close together as the passage has them: the weight of the words in the shortest stretch
     /// of text holding every question word the text has, scaled by how tightly they stand (words found / stretch length).
     /// </summary>
-    private static double Proximity(List<QueryGroup> groups, double[] weights, List<AnalyzedToken> tokens)
+    private static double Proximity(Dictionary<string, int> groupOfTerm, int groupCount, double[] weights, List<AnalyzedToken> tokens)
     {
         var hits = new List<(int Position, int Group)>();
+        var counts = new int[groupCount];
         foreach (var t in tokens)
-            for (var i = 0; i < groups.Count; i++)
-                if (groups[i].Terms.Any(x => x.Term == t.Term)) { hits.Add((t.Position, i)); break; }
+            if (groupOfTerm.TryGetValue(t.Term, out var g)) { hits.Add((t.Position, g)); counts[g]++; }
         if (hits.Count == 0) return 0;
-        var present = hits.Select(h => h.Group).Distinct().ToArray();
-        if (present.Length == 1) return weights[present[0]] * 0.5;
+        double mass = 0;
+        var need = 0;
+        for (var g = 0; g < groupCount; g++)
+            if (counts[g] > 0) { need++; mass += weights[g]; }
+        if (need == 1) return mass * 0.5;
         // Shortest stretch holding all present groups (sliding window over the hits in text order).
-        var need = present.Length;
-        var counts = new int[groups.Count];
+        Array.Clear(counts);
         int have = 0, left = 0, best = int.MaxValue;
         for (var right = 0; right < hits.Count; right++)
         {
@@ -296,7 +302,6 @@ internal static partial class QueryEngine
                 left++;
             }
         }
-        var mass = present.Sum(g => weights[g]);
         return mass * Math.Min(1.0, (double)need / best);
     }
 
