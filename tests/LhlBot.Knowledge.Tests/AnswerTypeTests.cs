@@ -11,6 +11,10 @@ public class AnswerTypeTests
     [InlineData("Kva tid kjem rapporten?", "Time")]
     [InlineData("Hvordan når Statsforvalteren ut med informasjon?", "Any")]
     [InlineData("Kven leier nettverket?", "Any")]
+    [InlineData("Hva er sølvøkonomi?", "Definition")]
+    [InlineData("kva tyder samskaping i kommunen", "Definition")]
+    [InlineData("Hvordan definerer Oslo og Viken et nettverk?", "Definition")]
+    [InlineData("Hva er det første steget i planleggingen?", "Any")]
     public void Question_words_give_the_answer_type(string question, string expected) =>
         Assert.Equal(expected, AnswerTypes.Of(question).ToString());
 }

@@ -32,6 +32,24 @@ public class SearchTests(BuiltKnowledge built) : IClassFixture<BuiltKnowledge>
         Assert.NotNull(_kb.Search(words));
     }
 
+    [Theory]
+    [InlineData("hva betyr samskapning i kommunen")]   // «samskapning» is not in the documents; «-apning» would match «åpning» by chance
+    [InlineData("Hva er samskapning?")]
+    public void A_misspelt_word_in_a_definition_question_finds_the_passage_that_explains_it(string question)
+    {
+        var result = _kb.Search(question);
+        Assert.True(result.Answered);
+        Assert.Contains("Samskaping", result.Hits[0].Section);
+    }
+
+    [Fact]
+    public void A_definition_question_prefers_the_passage_that_says_what_the_word_is()
+    {
+        var result = _kb.Search("Hva betyr sølvøkonomi?");
+        Assert.True(result.Answered);
+        Assert.Contains("Sølvøkonomi", result.Hits[0].Section, StringComparison.OrdinalIgnoreCase);
+    }
+
     [Fact]
     public void An_answerable_question_is_answered_with_its_source()
     {
