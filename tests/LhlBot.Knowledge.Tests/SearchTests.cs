@@ -43,6 +43,14 @@ public class SearchTests(BuiltKnowledge built) : IClassFixture<BuiltKnowledge>
     }
 
     [Fact]
+    public void A_how_many_question_prefers_a_number_that_counts_over_list_numbers_and_dates()
+    {
+        // Hdir's note opens with the reporting questions («1. november», «3. Status fase …: antall … i fase 3»); the answer is further on.
+        var result = _kb.Search("Hvor mange kommuner er i fase 3?");
+        Assert.Contains("172 kommuner", result.Hits[0].Text);
+    }
+
+    [Fact]
     public void A_definition_question_prefers_the_passage_that_says_what_the_word_is()
     {
         var result = _kb.Search("Hva betyr sølvøkonomi?");

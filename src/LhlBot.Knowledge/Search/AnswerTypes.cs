@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 namespace LhlBot.Knowledge.Search;
 
 /// <summary>What kind of answer a question asks for, from its question word (bokmål and nynorsk).</summary>
-internal enum AnswerType { Any, Amount, Time, Definition }
+internal enum AnswerType { Any, Amount, Time, Frequency, Definition }
 
 /// <summary>
 /// A question asking «hvor mange» is not answered by a passage without a number, «når» not without a date or year;
@@ -16,6 +16,7 @@ internal static partial class AnswerTypes
     internal static AnswerType Of(string question)
     {
         var q = question.ToLowerInvariant();
+        if (Frequency().IsMatch(q)) return AnswerType.Frequency;
         if (Amount().IsMatch(q)) return AnswerType.Amount;
         if (Time().IsMatch(q)) return AnswerType.Time;
         if (Definition().IsMatch(q)) return AnswerType.Definition;
@@ -35,16 +36,22 @@ internal static partial class AnswerTypes
         // «Hva er sølvøkonomi?»: the passage must say what the word is, not merely use it; names are what is asked about, not defined.
         if (type == AnswerType.Definition)
             return groups.Any(g => !g.IsName && g.Terms.Any(t => t.Role != TokenRole.CompoundPart && p.Defined.Contains(t.Term)));
-        IEnumerable<string> window = unit < 0 || p.Units.Length == 0
-            ? p.All
-            : p.Units.Skip(unit).Take(Math.Max(1, span)).SelectMany(x => x);
+        var whole = unit < 0 || p.Units.Length == 0;
+        IEnumerable<string> window = whole ? p.All : p.Units.Skip(unit).Take(Math.Max(1, span)).SelectMany(x => x);
+        // A number answers «hvor mange» only where it counts something (not «1. november», not a list's «2.»).
+        if (type == AnswerType.Amount)
+        {
+            var amounts = whole ? p.Amounts.SelectMany(x => x) : p.Amounts.Skip(unit).Take(Math.Max(1, span)).SelectMany(x => x);
+            if (amounts.Any(t => !asked.Contains(t))) return true;
+        }
         foreach (var t in window)
         {
             if (asked.Contains(t)) continue;
             var fits = type switch
             {
-                AnswerType.Amount => (t.Any(char.IsDigit) && !Year().IsMatch(t)) || NumberWords.Contains(t),
+                AnswerType.Amount => NumberWords.Contains(t),
                 AnswerType.Time => t.Any(char.IsDigit) || Months.Any(m => t.StartsWith(m, StringComparison.Ordinal)),
+                AnswerType.Frequency => FrequencyWords.Contains(t),
                 _ => true,
             };
             if (fits) return true;
@@ -59,12 +66,21 @@ internal static partial class AnswerTypes
         "tus", "tusen", "million", "milliard", "prosent", "halvpart", "halvparten", "flertall", "flertal", "fleirtal", "dobbel",
     };
 
+    // «årlig», «hver måned», «to ganger i halvåret», «jevnlig» (analysed forms; «hver/kvar» are stop words, the unit remains).
+    private static readonly HashSet<string> FrequencyWords = new(StringComparer.Ordinal)
+    {
+        "arlig", "manedlig", "ukentlig", "halvarlig", "jevnlig", "gang", "halvar", "kvartal", "hyppig", "regelmessig", "maned", "uke", "uken",
+        "annenhv", "daglig", "jamleg", "jamlig", "arleg", "manadleg", "vekentleg",
+    };
+
     private static readonly string[] Months =
         ["januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "septemb", "oktob", "novemb", "desemb", "host", "sommer", "vinter"];
 
-    [GeneratedRegex(@"\b(hvor|kor|hvur)\s+(mange|mye|mykje|stor|store|høy|hoy|mykje|lenge)\b")] private static partial Regex Amount();
+    [GeneratedRegex(@"\b(hvor|kor|hvur)\s+(ofte|hyppig)\b")] private static partial Regex Frequency();
+    [GeneratedRegex(@"\b(hvor|kor|hvur)\s+(mange|mye|mykje|stor|store|høy|hoy|mykje)\b")] private static partial Regex Amount();
     // At the start only: «hvordan når vi ut» uses «når» as a verb.
-    [GeneratedRegex(@"^\W*(når|naar|kva\s+tid|hva\s+tid|kor\s+tid|hvilken\s+dato|hvilket\s+år|kva\s+år)\b")] private static partial Regex Time();
+    // «Hvor lenge gjelder avtalen?» is answered by a date («til 31. desember 2023») as often as by a duration.
+    [GeneratedRegex(@"^\W*(når|naar|kva\s+tid|hva\s+tid|kor\s+tid|hvilken\s+dato|hvilket\s+år|kva\s+år)\b|\b(hvor|kor)\s+lenge\b")] private static partial Regex Time();
     // A short «hva er X» / «hva betyr X» (not «hva er det første …»), or any question about a definition.
     [GeneratedRegex(@"^\W*(hva|kva)\s+(er|betyr|tyder|menes med|meiner ein med|vil det si)\s+(en\s+|et\s+|ei\s+|ein\s+|eit\s+)?(?!det\b|de\b|dei\b|den\b)[\p{L}-]+(\s+[\p{L}-]+){0,3}\W*$|defin")]
     private static partial Regex Definition();

@@ -90,7 +90,7 @@ internal sealed class IndexGeneration
 /// that answers it rather than the whole passage.
 /// </summary>
 internal sealed partial record PassageTerms(HashSet<string> All, HashSet<string> Head, List<AnalyzedToken> TextTokens, HashSet<string>[] Units,
-    Dictionary<string, List<int>> Positions, HashSet<string> Defined)
+    Dictionary<string, List<int>> Positions, HashSet<string> Defined, HashSet<string>[] Amounts)
 {
     internal static PassageTerms Analyse(Passage p, NorwegianAnalyzer analyzer)
     {
@@ -101,11 +101,14 @@ internal sealed partial record PassageTerms(HashSet<string> All, HashSet<string>
         var bounds = UnitEnd().Matches(p.Text).Select(m => m.Index).ToList();
         var units = new HashSet<string>[bounds.Count + 1];
         for (var i = 0; i < units.Length; i++) units[i] = new HashSet<string>(StringComparer.Ordinal);
+        var amounts = new HashSet<string>[units.Length];
+        for (var i = 0; i < amounts.Length; i++) amounts[i] = new HashSet<string>(StringComparer.Ordinal);
         var unit = 0;
         foreach (var t in text)
         {
             while (unit < bounds.Count && bounds[unit] < t.Start) unit++;
             units[unit].Add(t.Term);
+            if (IsAmount(p.Text, t)) amounts[unit].Add(t.Term);
         }
         var positions = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         foreach (var t in text)
@@ -118,8 +121,29 @@ internal sealed partial record PassageTerms(HashSet<string> All, HashSet<string>
         foreach (var t in text)
             if (t.Role == TokenRole.Original && t.End < p.Text.Length && Defines().IsMatch(p.Text.AsSpan(t.End)))
                 defined.Add(t.Term);
-        return new PassageTerms(all, head, text, units.Where(u => u.Count > 0).ToArray(), positions, defined);
+        var kept = Enumerable.Range(0, units.Length).Where(i => units[i].Count > 0).ToArray();
+        return new PassageTerms(all, head, text, kept.Select(i => units[i]).ToArray(), positions, defined, kept.Select(i => amounts[i]).ToArray());
     }
+
+    /// <summary>
+    /// A number that counts something («307 av 356 kommuner», «20 utviklingssentre»), not a list marker («1.» at a line's
+    /// start), a date («1. november»), a year or a section number («3.1»): what «hvor mange» looks for.
+    /// </summary>
+    private static bool IsAmount(string text, AnalyzedToken t)
+    {
+        if (!t.Term.Any(char.IsDigit) || t.Term.Contains('.') || YearTerm().IsMatch(t.Term)) return false;
+        var after = text.AsSpan(Math.Min(t.End, text.Length));
+        if (DateAfter().IsMatch(after)) return false;
+        // What is counted follows the number («172 kommuner», «26 mill. kroner», «40 %»); a label number does not count
+        // anything («fase 3 (gjennomføringsfasen)», «Trinn 1 –», a list's «2.»).
+        var next = after.TrimStart(' ');
+        return !next.IsEmpty && (char.IsLetter(next[0]) || next[0] == '%' || (char.IsDigit(next[0]) && after.Length > next.Length));
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(19|20)\d\d$")]
+    private static partial System.Text.RegularExpressions.Regex YearTerm();
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\.?\s*(januar|februar|mars|april|mai|juni|juli|august|september|oktober|november|desember)", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex DateAfter();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^\s*(er\s+(en|et|ei|ein|eit|å|når|det|de|den)\b|betyr|tyder|innebærer|inneber|handler om|defineres|definerast|vil si)",
         System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
