@@ -43,6 +43,18 @@ public class SearchTests(BuiltKnowledge built) : IClassFixture<BuiltKnowledge>
     }
 
     [Fact]
+    public void A_place_found_only_as_another_name_with_the_same_stem_is_not_an_answer()
+    {
+        // The documents name no contact person for Vestland; a Nordland passage mentions «Vestlandet», which stems alike.
+        var declined = _kb.Search("Hvem er kontaktpersonen for reformen i Vestland?");
+        Assert.False(declined.Answered);
+
+        var answered = _kb.Search("Hvilke nettverk har Vestland?");
+        Assert.True(answered.Answered);
+        Assert.Contains("Vestland", answered.Hits[0].Section);
+    }
+
+    [Fact]
     public void A_how_many_question_prefers_a_number_that_counts_over_list_numbers_and_dates()
     {
         // Hdir's note opens with the reporting questions («1. november», «3. Status fase …: antall … i fase 3»); the answer is further on.

@@ -343,11 +343,24 @@ internal static partial class QueryEngine
         if (s.UseGap) confidence *= 0.85 + 0.15 * Math.Min(1, gap * 4);
         // A place, body or year the question names must stand where the answer is, not only somewhere in the passage.
         var missing = s.NamesInWindow ? best.WindowMissingNames : best.MissingNames;
+        // A name must stand in the passage as written, not only as a stem: «Vestland» is not «Vestlandet».
+        // Abbreviations and names with synonyms («Hdir», «FM») are found through their other forms and are not checked.
+        if (missing == 0)
+            missing = groups.Count(g => g.IsName && !g.Fuzzy && g.Terms.Count == 1 && g.Surface.Length >= 5 && g.Surface.Any(char.IsLower)
+                && !NameWritten(gen.Passages[best.Doc], g.Surface));
         if (s.UseEntityCheck && missing > 0) confidence *= s.MissingNameFactor;
         // «Hvor mange», «når»: the best window must hold a number or a time the question does not already give.
         if (s.UseAnswerTypeCheck && !AnswerTypes.Fits(gen, question, groups, gen.Terms[best.Doc], best.WindowUnit, s.WindowUnits))
             confidence *= s.AnswerTypeFactor;
         return new ConfidenceSignals(best.Coverage, gap, missing, Math.Clamp(confidence, 0, 1));
+    }
+
+    private static bool NameWritten(Documents.Passage p, string name)
+    {
+        if (name.Length == 0 || !char.IsLetter(name[0])) return true;
+        var pattern = $@"(?<![\p{{L}}\p{{N}}]){Regex.Escape(name)}s?(?![\p{{L}}\p{{N}}])";
+        return Regex.IsMatch(p.Text, pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)
+            || Regex.IsMatch(p.Title + " " + p.Section, pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
     }
 
     /// <summary>Marks the passage's words that met the question in **bold**, from the analysed tokens.</summary>
