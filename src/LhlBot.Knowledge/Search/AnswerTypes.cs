@@ -27,12 +27,14 @@ internal static partial class AnswerTypes
     /// <summary>The analysed verbs of «hva betyr / tyder / menes med / innebærer».</summary>
     internal static bool IsDefinitionCue(string term) => term is "betyr" or "tyd" or "men" or "mein" or "innebaer" or "inneb";
 
+    /// <summary>Every analysed form of the question's words: a number or time already in the question is not its answer.</summary>
+    internal static HashSet<string> Asked(List<QueryGroup> groups) =>
+        groups.SelectMany(g => g.Terms.Select(t => t.Term)).ToHashSet(StringComparer.Ordinal);
+
     /// <summary>True when the window (units u and u+1 of the passage, or the whole passage without units) holds a fitting answer.</summary>
-    internal static bool Fits(IndexGeneration gen, string question, List<QueryGroup> groups, PassageTerms p, int unit, int span)
+    internal static bool Fits(AnswerType type, HashSet<string> asked, List<QueryGroup> groups, PassageTerms p, int unit, int span)
     {
-        var type = Of(question);
         if (type == AnswerType.Any) return true;
-        var asked = groups.SelectMany(g => g.Terms.Select(t => t.Term)).ToHashSet(StringComparer.Ordinal);
         // «Hva er sølvøkonomi?»: the passage must say what the word is, not merely use it; names are what is asked about, not defined.
         if (type == AnswerType.Definition)
             return groups.Any(g => !g.IsName && g.Terms.Any(t => t.Role != TokenRole.CompoundPart && p.Defined.Contains(t.Term)));
@@ -84,5 +86,24 @@ internal static partial class AnswerTypes
     // A short «hva er X» / «hva betyr X» (not «hva er det første …»), or any question about a definition.
     [GeneratedRegex(@"^\W*(hva|kva)\s+(er|betyr|tyder|menes med|meiner ein med|vil det si)\s+(en\s+|et\s+|ei\s+|ein\s+|eit\s+)?(?!det\b|de\b|dei\b|den\b)[\p{L}-]+(\s+[\p{L}-]+){0,3}\W*$|defin")]
     private static partial Regex Definition();
+    /// <summary>
+    /// A number that counts something («307 av 356 kommuner», «20 utviklingssentre»), not a list marker («1.» at a line's
+    /// start), a date («1. november»), a year or a section number («3.1»): what «hvor mange» looks for.
+    /// </summary>
+    internal static bool IsAmount(string text, AnalyzedToken t)
+    {
+        if (!t.Term.Any(char.IsDigit) || t.Term.Contains('.') || IsYear(t.Term)) return false;
+        var after = text.AsSpan(Math.Min(t.End, text.Length));
+        if (DateAfter().IsMatch(after)) return false;
+        // What is counted follows the number («172 kommuner», «26 mill. kroner», «40 %»); a label number does not count
+        // anything («fase 3 (gjennomføringsfasen)», «Trinn 1 –», a list's «2.»).
+        var next = after.TrimStart(' ');
+        return !next.IsEmpty && (char.IsLetter(next[0]) || next[0] == '%' || (char.IsDigit(next[0]) && after.Length > next.Length));
+    }
+
+    internal static bool IsYear(string term) => Year().IsMatch(term);
+
     [GeneratedRegex(@"^(19|20)\d\d$")] private static partial Regex Year();
+    [GeneratedRegex(@"^\.?\s*(januar|februar|mars|april|mai|juni|juli|august|september|oktober|november|desember)", RegexOptions.IgnoreCase)]
+    private static partial Regex DateAfter();
 }

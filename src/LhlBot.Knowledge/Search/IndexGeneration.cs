@@ -108,7 +108,7 @@ internal sealed partial record PassageTerms(HashSet<string> All, HashSet<string>
         {
             while (unit < bounds.Count && bounds[unit] < t.Start) unit++;
             units[unit].Add(t.Term);
-            if (IsAmount(p.Text, t)) amounts[unit].Add(t.Term);
+            if (AnswerTypes.IsAmount(p.Text, t)) amounts[unit].Add(t.Term);
         }
         var positions = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         foreach (var t in text)
@@ -125,25 +125,6 @@ internal sealed partial record PassageTerms(HashSet<string> All, HashSet<string>
         return new PassageTerms(all, head, text, kept.Select(i => units[i]).ToArray(), positions, defined, kept.Select(i => amounts[i]).ToArray());
     }
 
-    /// <summary>
-    /// A number that counts something («307 av 356 kommuner», «20 utviklingssentre»), not a list marker («1.» at a line's
-    /// start), a date («1. november»), a year or a section number («3.1»): what «hvor mange» looks for.
-    /// </summary>
-    private static bool IsAmount(string text, AnalyzedToken t)
-    {
-        if (!t.Term.Any(char.IsDigit) || t.Term.Contains('.') || YearTerm().IsMatch(t.Term)) return false;
-        var after = text.AsSpan(Math.Min(t.End, text.Length));
-        if (DateAfter().IsMatch(after)) return false;
-        // What is counted follows the number («172 kommuner», «26 mill. kroner», «40 %»); a label number does not count
-        // anything («fase 3 (gjennomføringsfasen)», «Trinn 1 –», a list's «2.»).
-        var next = after.TrimStart(' ');
-        return !next.IsEmpty && (char.IsLetter(next[0]) || next[0] == '%' || (char.IsDigit(next[0]) && after.Length > next.Length));
-    }
-
-    [System.Text.RegularExpressions.GeneratedRegex(@"^(19|20)\d\d$")]
-    private static partial System.Text.RegularExpressions.Regex YearTerm();
-    [System.Text.RegularExpressions.GeneratedRegex(@"^\.?\s*(januar|februar|mars|april|mai|juni|juli|august|september|oktober|november|desember)", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
-    private static partial System.Text.RegularExpressions.Regex DateAfter();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^\s*(er\s+(en|et|ei|ein|eit|å|når|det|de|den)\b|betyr|tyder|innebærer|inneber|handler om|defineres|definerast|vil si)",
         System.Text.RegularExpressions.RegexOptions.IgnoreCase)]

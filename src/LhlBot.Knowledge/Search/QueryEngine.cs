@@ -104,7 +104,7 @@ internal static partial class QueryEngine
             if (known && g.DocFreq <= RareWord && original.Term.Length >= 6 && !original.Term.Any(char.IsDigit))
                 foreach (var common in CommonSpellings(gen, original.Term, g.DocFreq))
                     if (!terms.Any(t => t.Item1 == common)) terms.Add((common, TokenRole.Synonym));
-            g.IsName = terms.Any(t => gen.Names.Contains(t.Item1)) || Year().IsMatch(original.Term)
+            g.IsName = terms.Any(t => gen.Names.Contains(t.Item1)) || AnswerTypes.IsYear(original.Term)
                 || (!known && char.IsUpper(surface.FirstOrDefault()) && original.Start > 0);
             groups.Add(g);
             if (groups.Count >= MaxGroups) break;
@@ -213,6 +213,7 @@ internal static partial class QueryEngine
 
         var maxBm25 = top[0].Score > 0 ? top[0].Score : 1;
         var answerType = s.AnswerTypeBonus > 0 && question is not null ? AnswerTypes.Of(question) : AnswerType.Any;
+        var asked = AnswerTypes.Asked(groups);
         // Each analysed question term and the question word it belongs to (the first, if two share it).
         var groupOfTerm = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < groups.Count; i++)
@@ -265,7 +266,7 @@ internal static partial class QueryEngine
             var score = s.Bm25Weight * bm25 + s.CoverageWeight * coverage + s.WindowWeight * windowCoverage + s.PairWeight * pairCoverage
                 + s.ProximityWeight * proximity;
             // «Hvor mange» / «når»: a window holding a number or a time the question does not give is likelier the answer.
-            if (answerType != AnswerType.Any && AnswerTypes.Fits(gen, question!, groups, p, p.Units.Length > 0 ? windowUnit : -1, span))
+            if (answerType != AnswerType.Any && AnswerTypes.Fits(answerType, asked, groups, p, p.Units.Length > 0 ? windowUnit : -1, span))
                 score += s.AnswerTypeBonus;
             result.Add(new Ranked(sd.Doc, score, bm25, coverage, windowCoverage, missingNames, windowMissing) { WindowUnit = windowUnit });
         }
@@ -350,7 +351,7 @@ internal static partial class QueryEngine
                 && !NameWritten(gen.Passages[best.Doc], g.Surface));
         if (s.UseEntityCheck && missing > 0) confidence *= s.MissingNameFactor;
         // «Hvor mange», «når»: the best window must hold a number or a time the question does not already give.
-        if (s.UseAnswerTypeCheck && !AnswerTypes.Fits(gen, question, groups, gen.Terms[best.Doc], best.WindowUnit, s.WindowUnits))
+        if (s.UseAnswerTypeCheck && !AnswerTypes.Fits(AnswerTypes.Of(question), AnswerTypes.Asked(groups), groups, gen.Terms[best.Doc], best.WindowUnit, s.WindowUnits))
             confidence *= s.AnswerTypeFactor;
         return new ConfidenceSignals(best.Coverage, gap, missing, Math.Clamp(confidence, 0, 1));
     }
@@ -392,7 +393,6 @@ internal static partial class QueryEngine
         return sb.Append(text, pos, text.Length - pos).ToString();
     }
 
-    [GeneratedRegex(@"^(19|20)\d\d$")] private static partial Regex Year();
 }
 
 internal static class Levenshtein
