@@ -68,7 +68,7 @@ public static class BenchProgram
         kb.Build(force: true);
         var gen = kb.Current!;
         var (result, signals) = kb.SearchWithSignals(question, 8);
-        foreach (var g in LhlBot.Knowledge.Search.QueryEngine.Groups(gen, question, 1f, 0))
+        foreach (var g in LhlBot.Knowledge.Search.QueryEngine.QuestionGroups(gen, question, LhlBot.Knowledge.Search.AnswerTypes.Of(question)))
             Console.WriteLine($"  group {g.Surface}: {string.Join(",", g.Terms.Select(t => t.Term + ":" + t.Role.ToString()[0]))} df={g.DocFreq} idf={gen.Idf(g.DocFreq):0.00} name={g.IsName}");
         Console.WriteLine($"  answered={result.Answered} conf={result.Confidence} {signals}");
         foreach (var h in result.Hits)
@@ -87,11 +87,12 @@ public static class BenchProgram
             foreach (var q in EvalQuestion.ReadFile(f))
             {
                 if (q.Expect is not { Length: > 0 }) continue;
-                var groups = LhlBot.Knowledge.Search.QueryEngine.Groups(gen, q.Question, 1f, 0);
+                var type = LhlBot.Knowledge.Search.AnswerTypes.Of(q.Question);
+                var groups = LhlBot.Knowledge.Search.QueryEngine.QuestionGroups(gen, q.Question, type);
                 var query = LhlBot.Knowledge.Search.QueryEngine.BuildQuery(gen, groups, s);
                 var top = gen.Searcher.Search(query, s.RerankDepth);
                 if (top.ScoreDocs.Length == 0) { Console.WriteLine($"{q.Id} no candidates"); continue; }
-                var ranked = LhlBot.Knowledge.Search.QueryEngine.Rerank(gen, groups, top.ScoreDocs, s, q.Question);
+                var ranked = LhlBot.Knowledge.Search.QueryEngine.Rerank(gen, groups, top.ScoreDocs, s, type);
                 bool Holds(int doc) => q.Expect.Any(e => Evaluator.Normalise(gen.Passages[doc].Text).Contains(Evaluator.Normalise(e), StringComparison.OrdinalIgnoreCase));
                 var rank = ranked.FindIndex(r => Holds(r.Doc));
                 if (rank == 0) continue;

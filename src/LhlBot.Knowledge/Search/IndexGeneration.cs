@@ -27,8 +27,8 @@ internal sealed class IndexGeneration
     internal required PassageTerms[] Terms { get; init; }
     internal required HashSet<string> Names { get; init; }
     internal required int DocumentCount { get; init; }
-    /// <summary>The body's terms with the number of passages holding each, for finding the common spelling of a rare word.</summary>
-    internal required Dictionary<string, int> BodyTerms { get; init; }
+    /// <summary>The body's vocabulary, for finding the common spelling of a rare word.</summary>
+    internal required string[] BodyTerms { get; init; }
 
     internal static Similarity CreateSimilarity() => new BM25Similarity(k1: 1.2f, b: 0.6f);
 
@@ -55,14 +55,14 @@ internal sealed class IndexGeneration
         };
     }
 
-    private static Dictionary<string, int> ReadTerms(DirectoryReader reader, string field)
+    private static string[] ReadTerms(DirectoryReader reader, string field)
     {
-        var result = new Dictionary<string, int>(StringComparer.Ordinal);
+        var result = new List<string>();
         var terms = MultiFields.GetTerms(reader, field);
-        if (terms is null) return result;
+        if (terms is null) return [];
         var e = terms.GetEnumerator();
-        while (e.MoveNext()) result[e.Term.Utf8ToString()] = e.DocFreq;
-        return result;
+        while (e.MoveNext()) result.Add(e.Term.Utf8ToString());
+        return result.ToArray();
     }
 
     /// <summary>Passages holding the term in their text or heading (the larger of the two counts: headings repeat within a section).</summary>
@@ -124,7 +124,6 @@ internal sealed partial record PassageTerms(HashSet<string> All, HashSet<string>
         var kept = Enumerable.Range(0, units.Length).Where(i => units[i].Count > 0).ToArray();
         return new PassageTerms(all, head, text, kept.Select(i => units[i]).ToArray(), positions, defined, kept.Select(i => amounts[i]).ToArray());
     }
-
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^\s*(er\s+(en|et|ei|ein|eit|å|når|det|de|den)\b|betyr|tyder|innebærer|inneber|handler om|defineres|definerast|vil si)",
         System.Text.RegularExpressions.RegexOptions.IgnoreCase)]

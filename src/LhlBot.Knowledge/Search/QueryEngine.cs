@@ -38,9 +38,8 @@ internal static partial class QueryEngine
         var previous = string.IsNullOrWhiteSpace(previousQuestion) ? null : Sanitize(previousQuestion);
         maxResults = Math.Clamp(maxResults, 1, 100);
 
-        var groups = Groups(gen, question, 1f, positionOffset: 0);
-        // In «hva betyr X» the verb only says what kind of answer is wanted; the answer-type bonus looks for it.
-        if (AnswerTypes.Of(question) == AnswerType.Definition && groups.Count > 1) groups.RemoveAll(g => AnswerTypes.IsDefinitionCue(g.Original));
+        var answerType = AnswerTypes.Of(question);
+        var groups = QuestionGroups(gen, question, answerType);
         var isFollowUp = previous is not null && FollowUp.IsFollowUp(question, groups.Count);
         var searched = question;
         if (isFollowUp)
@@ -63,8 +62,8 @@ internal static partial class QueryEngine
         if (top.ScoreDocs.Length == 0)
             return (new SearchResult(searched, isFollowUp, false, 0, []), new ConfidenceSignals(0, 0, 0, 0));
 
-        var ranked = Rerank(gen, groups, top.ScoreDocs, s, question);
-        var signals = Confidence(gen, question, groups, ranked, s);
+        var ranked = Rerank(gen, groups, top.ScoreDocs, s, answerType);
+        var signals = Confidence(gen, answerType, groups, ranked, s);
         var hits = ranked.Take(maxResults).Select(r =>
         {
             var p = gen.Passages[r.Doc];
@@ -81,6 +80,14 @@ internal static partial class QueryEngine
         if (string.IsNullOrEmpty(text)) return "";
         var cleaned = new string(text.Where(c => !char.IsControl(c) || c == '\n').ToArray()).Replace('\n', ' ').Trim();
         return cleaned.Length > MaxQuestionChars ? cleaned[..MaxQuestionChars] : cleaned;
+    }
+
+    /// <summary>The question's own words; in «hva betyr X» the verb only says what kind of answer is wanted (the answer type looks for it).</summary>
+    internal static List<QueryGroup> QuestionGroups(IndexGeneration gen, string question, AnswerType answerType)
+    {
+        var groups = Groups(gen, question, 1f, positionOffset: 0);
+        if (answerType == AnswerType.Definition && groups.Count > 1) groups.RemoveAll(g => AnswerTypes.IsDefinitionCue(g.Original));
+        return groups;
     }
 
     internal static List<QueryGroup> Groups(IndexGeneration gen, string text, float weight, int positionOffset)
@@ -117,7 +124,7 @@ internal static partial class QueryEngine
     /// <summary>Terms one edit away from a rare word, with the same first letter, at least twice as common (body or heading).</summary>
     private static IEnumerable<string> CommonSpellings(IndexGeneration gen, string rare, int rareFreq)
     {
-        foreach (var term in gen.BodyTerms.Keys)
+        foreach (var term in gen.BodyTerms)
             if (term.Length > 0 && term[0] == rare[0] && term != rare && Levenshtein.AtMostOne(term, rare) && gen.DocFreq(term) >= 2 * Math.Max(1, rareFreq))
                 yield return term;
     }
@@ -180,7 +187,7 @@ internal static partial class QueryEngine
     /// covers, as a whole and within one sentence and its neighbour, since the passage that answers a question is usually
     /// the one where the question's rarer words meet in one place, not the one repeating a common word most often.
     /// </summary>
-    internal static List<Ranked> Rerank(IndexGeneration gen, List<QueryGroup> groups, ScoreDoc[] top, SearchSettings s, string? question = null)
+    internal static List<Ranked> Rerank(IndexGeneration gen, List<QueryGroup> groups, ScoreDoc[] top, SearchSettings s, AnswerType questionType = AnswerType.Any)
     {
         var weights = groups.Select(g => GroupWeight(gen, g, s)).ToArray();
         // A word the index does not know is matched by its near spellings found in the candidates (typos).
@@ -212,7 +219,7 @@ internal static partial class QueryEngine
         }
 
         var maxBm25 = top[0].Score > 0 ? top[0].Score : 1;
-        var answerType = s.AnswerTypeBonus > 0 && question is not null ? AnswerTypes.Of(question) : AnswerType.Any;
+        var answerType = s.AnswerTypeBonus > 0 ? questionType : AnswerType.Any;
         var asked = AnswerTypes.Asked(groups);
         // Each analysed question term and the question word it belongs to (the first, if two share it).
         var groupOfTerm = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -336,7 +343,7 @@ internal static partial class QueryEngine
     /// question's rarer content the best passage covers, whether the names and years it asks about are there at all,
     /// and how clearly the best passage beats the next.
     /// </summary>
-    private static ConfidenceSignals Confidence(IndexGeneration gen, string question, List<QueryGroup> groups, List<Ranked> ranked, SearchSettings s)
+    private static ConfidenceSignals Confidence(IndexGeneration gen, AnswerType answerType, List<QueryGroup> groups, List<Ranked> ranked, SearchSettings s)
     {
         var best = ranked[0];
         var gap = ranked.Count > 1 && best.Score > 0 ? (best.Score - ranked[1].Score) / best.Score : 1;
@@ -351,7 +358,7 @@ internal static partial class QueryEngine
                 && !NameWritten(gen.Passages[best.Doc], g.Surface));
         if (s.UseEntityCheck && missing > 0) confidence *= s.MissingNameFactor;
         // «Hvor mange», «når»: the best window must hold a number or a time the question does not already give.
-        if (s.UseAnswerTypeCheck && !AnswerTypes.Fits(AnswerTypes.Of(question), AnswerTypes.Asked(groups), groups, gen.Terms[best.Doc], best.WindowUnit, s.WindowUnits))
+        if (s.UseAnswerTypeCheck && !AnswerTypes.Fits(answerType, AnswerTypes.Asked(groups), groups, gen.Terms[best.Doc], best.WindowUnit, s.WindowUnits))
             confidence *= s.AnswerTypeFactor;
         return new ConfidenceSignals(best.Coverage, gap, missing, Math.Clamp(confidence, 0, 1));
     }
