@@ -12,6 +12,7 @@ namespace LhlBot.Benchmarks;
 ///   search [--iterations N]   query latency p50/p99 over the dev questions, and index build time for knowledge/
 ///   bot [--turns N]            start-up (cold, warm), turn latency over HTTP and memory of the built bot process
 ///   ask … | eval FILE          the knowledge CLI against the repository's knowledge/ folder (handy while tuning)
+///   explain Q | diagnose FILE… | grid FILE…   why a question ranks as it does; every rank-1 miss; ranking variants side by side
 /// </summary>
 public static class BenchProgram
 {
