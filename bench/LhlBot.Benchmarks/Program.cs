@@ -13,6 +13,7 @@ namespace LhlBot.Benchmarks;
 ///   bot [--turns N]            start-up (cold, warm), turn latency over HTTP and memory of the built bot process
 ///   ask … | eval FILE          the knowledge CLI against the repository's knowledge/ folder (handy while tuning)
 ///   explain Q | diagnose FILE… | grid FILE…   why a question ranks as it does; every rank-1 miss; ranking variants side by side
+///   learn FILE…                                 fits the re-ranking weights, each file measured with weights fitted on the others
 /// </summary>
 public static class BenchProgram
 {
@@ -29,6 +30,7 @@ public static class BenchProgram
             "explain" => Explain(root, string.Join(" ", args.Skip(1))),
             "diagnose" => Diagnose(root, args.Skip(1).ToArray()),
             "grid" => Grid(root, args.Skip(1).ToArray()),
+            "learn" => RankerFit.Run(root, args.Skip(1).ToArray()),
             _ => Usage(),
         };
     }

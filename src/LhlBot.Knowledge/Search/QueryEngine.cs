@@ -176,10 +176,13 @@ internal static partial class QueryEngine
     }
 
     /// <summary>One candidate after re-ranking, with what its score is made of.</summary>
-    internal sealed record Ranked(int Doc, double Score, double Bm25, double Coverage, double Window, int MissingNames, int WindowMissingNames)
+    internal sealed record Ranked(int Doc, double Score, RankingFeatures Features, int MissingNames, int WindowMissingNames)
     {
         /// <summary>The best window's first unit (sentence) in the passage's units, -1 for the heading alone.</summary>
         internal int WindowUnit { get; init; } = -1;
+        internal double Bm25 => Features.Bm25;
+        internal double Coverage => Features.Coverage;
+        internal double Window => Features.Window;
     }
 
     /// <summary>
@@ -219,7 +222,6 @@ internal static partial class QueryEngine
         }
 
         var maxBm25 = top[0].Score > 0 ? top[0].Score : 1;
-        var answerType = s.AnswerTypeBonus > 0 ? questionType : AnswerType.Any;
         var asked = AnswerTypes.Asked(groups);
         // Each analysed question term and the question word it belongs to (the first, if two share it).
         var groupOfTerm = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -269,13 +271,11 @@ internal static partial class QueryEngine
             var coverage = total > 0 ? covered / total : 0;
             var windowCoverage = total > 0 ? bestWindow / total : 0;
             var bm25 = sd.Score / maxBm25;
-            var proximity = s.ProximityWeight > 0 && total > 0 ? Proximity(groupOfTerm, groups.Count, weights, p.TextTokens) / total : 0;
-            var score = s.Bm25Weight * bm25 + s.CoverageWeight * coverage + s.WindowWeight * windowCoverage + s.PairWeight * pairCoverage
-                + s.ProximityWeight * proximity;
+            var proximity = total > 0 ? Proximity(groupOfTerm, groups.Count, weights, p.TextTokens) / total : 0;
             // «Hvor mange» / «når»: a window holding a number or a time the question does not give is likelier the answer.
-            if (answerType != AnswerType.Any && AnswerTypes.Fits(answerType, asked, groups, p, p.Units.Length > 0 ? windowUnit : -1, span))
-                score += s.AnswerTypeBonus;
-            result.Add(new Ranked(sd.Doc, score, bm25, coverage, windowCoverage, missingNames, windowMissing) { WindowUnit = windowUnit });
+            var fits = questionType != AnswerType.Any && AnswerTypes.Fits(questionType, asked, groups, p, p.Units.Length > 0 ? windowUnit : -1, span);
+            var features = new RankingFeatures(bm25, coverage, windowCoverage, pairCoverage, proximity, fits ? 1 : 0);
+            result.Add(new Ranked(sd.Doc, features.Score(s), features, missingNames, windowMissing) { WindowUnit = windowUnit });
         }
         result.Sort((a, b) => b.Score.CompareTo(a.Score));
         return result;
