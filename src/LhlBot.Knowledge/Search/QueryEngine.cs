@@ -17,6 +17,11 @@ internal sealed class QueryGroup
     internal bool Fuzzy { get; set; }
     internal int DocFreq { get; set; }
     internal string Original => Terms[0].Term;
+    /// <summary>The word as typed, lower-cased and folded, when the stemmer changed it: a typo confuses the stemmer
+    /// («Ulsten» → «ulst»), so a misspelt word is also matched unstemmed («ulsten» ~ «ulstein»).</summary>
+    internal string? Typed { get; init; }
+    /// <summary>The forms a misspelt word is matched from, one edit away.</summary>
+    internal IEnumerable<string> TypoForms => Typed is null ? [Original] : [Original, Typed];
 }
 
 /// <summary>Signals behind a confidence, kept for the evaluation report.</summary>
@@ -102,7 +107,12 @@ internal static partial class QueryEngine
                 if (!terms.Any(x => x.Item1 == t.Term)) terms.Add((t.Term, t.Role));
             if (groups.Any(g => g.Original == original.Term)) continue;
             var surface = text[original.Start..Math.Min(original.End, text.Length)];
-            var g = new QueryGroup { Position = byPosition.Key + positionOffset, Surface = surface, Terms = terms, Weight = weight };
+            var typed = NorwegianFoldingFilter.Fold(surface.ToLowerInvariant());
+            var g = new QueryGroup
+            {
+                Position = byPosition.Key + positionOffset, Surface = surface, Terms = terms, Weight = weight,
+                Typed = typed != original.Term && typed.All(char.IsLetter) ? typed : null,
+            };
             // Rarity from the word and its synonyms; a compound's parts are commoner than the compound and would make it look common.
             var whole = terms.Where(t => t.Item2 != TokenRole.CompoundPart).Select(t => gen.DocFreq(t.Item1)).DefaultIfEmpty(0).Max();
             g.DocFreq = whole > 0 ? whole : terms.Max(t => gen.DocFreq(t.Item1));
@@ -111,8 +121,10 @@ internal static partial class QueryEngine
             if (known && g.DocFreq <= RareWord && original.Term.Length >= 6 && !original.Term.Any(char.IsDigit))
                 foreach (var common in CommonSpellings(gen, original.Term, g.DocFreq))
                     if (!terms.Any(t => t.Item1 == common)) terms.Add((common, TokenRole.Synonym));
-            g.IsName = terms.Any(t => gen.Names.Contains(t.Item1)) || AnswerTypes.IsYear(original.Term)
-                || (!known && char.IsUpper(surface.FirstOrDefault()) && original.Start > 0);
+            // A name most passages hold («Leve hele livet») is what the whole corpus is about: it tells no passage from another.
+            var topic = g.DocFreq * 2 > gen.Passages.Length;
+            g.IsName = !topic && (terms.Any(t => gen.Names.Contains(t.Item1)) || AnswerTypes.IsYear(original.Term)
+                || (!known && char.IsUpper(surface.FirstOrDefault()) && original.Start > 0));
             groups.Add(g);
             if (groups.Count >= MaxGroups) break;
         }
@@ -151,8 +163,11 @@ internal static partial class QueryEngine
             {
                 // Only a word the index does not know is treated as a typo; known words stay exact so paraphrases are not blurred.
                 g.Fuzzy = true;
-                variants.Add(new FuzzyQuery(new Term(IndexGeneration.FieldBody, g.Original), s.FuzzyEdits, 1) { Boost = 0.8f });
-                variants.Add(new FuzzyQuery(new Term(IndexGeneration.FieldHead, g.Original), s.FuzzyEdits, 1) { Boost = 0.8f * s.HeadBoost });
+                foreach (var form in g.TypoForms)
+                {
+                    variants.Add(new FuzzyQuery(new Term(IndexGeneration.FieldBody, form), s.FuzzyEdits, 1) { Boost = 0.8f });
+                    variants.Add(new FuzzyQuery(new Term(IndexGeneration.FieldHead, form), s.FuzzyEdits, 1) { Boost = 0.8f * s.HeadBoost });
+                }
                 any = true;
             }
             if (!any) continue;
@@ -198,9 +213,9 @@ internal static partial class QueryEngine
         for (var i = 0; i < groups.Count; i++)
         {
             if (!groups[i].Fuzzy) continue;
-            var original = groups[i].Original;
+            var forms = groups[i].TypoForms.ToList();
             fuzzyTerms[i] = top.SelectMany(sd => gen.Terms[sd.Doc].All)
-                .Where(t => t.Length > 0 && t[0] == original[0] && Levenshtein.AtMostOne(t, original)).ToHashSet(StringComparer.Ordinal);
+                .Where(t => forms.Any(f => IsTypoOf(t, f))).ToHashSet(StringComparer.Ordinal);
             // A typo weighs as much as the word it stands for.
             if (fuzzyTerms[i].Count > 0) weights[i] = gen.Idf(fuzzyTerms[i].Max(gen.DocFreq)) * groups[i].Weight;
         }
@@ -371,15 +386,19 @@ internal static partial class QueryEngine
             || Regex.IsMatch(p.Title + " " + p.Section, pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
     }
 
+    /// <summary>One edit away, same first letter (people rarely mistype the first letter; it keeps the candidates few).</summary>
+    private static bool IsTypoOf(string term, string typed) =>
+        term.Length > 0 && typed.Length > 0 && term[0] == typed[0] && Levenshtein.AtMostOne(term, typed);
+
     /// <summary>Marks the passage's words that met the question in **bold**, from the analysed tokens.</summary>
     internal static string Highlight(string text, PassageTerms p, List<QueryGroup> groups)
     {
         var wanted = groups.SelectMany(g => g.Terms.Select(t => t.Term)).ToHashSet(StringComparer.Ordinal);
-        var fuzzy = groups.Where(g => g.Fuzzy).Select(g => g.Original).ToList();
+        var fuzzy = groups.Where(g => g.Fuzzy).SelectMany(g => g.TypoForms).ToList();
         var ranges = new List<(int Start, int End)>();
         foreach (var t in p.TextTokens)
         {
-            var hit = wanted.Contains(t.Term) || fuzzy.Any(f => t.Term.Length > 0 && f[0] == t.Term[0] && Levenshtein.AtMostOne(t.Term, f));
+            var hit = wanted.Contains(t.Term) || fuzzy.Any(f => IsTypoOf(t.Term, f));
             if (hit && t.End <= text.Length && t.Start < t.End) ranges.Add((t.Start, t.End));
         }
         if (ranges.Count == 0) return text;
