@@ -74,6 +74,19 @@ public class AnalysisTests
     }
 
     [Fact]
+    public void A_compound_cut_short_by_a_hyphen_is_restored()
+    {
+        var corpus = CorpusModel.Create(TestSupport.AllPassages(), null);
+        var text = Terms(corpus.Analyzer, "avtale med Pasient- og brukerombudet om helse- og omsorgstjenesten");
+        Assert.Contains(Terms(Plain, "pasientombudet").Single(), text);   // «ombudet» after the known «bruker»
+        Assert.Contains(Terms(Plain, "helsetjenesten").Single(), text);   // the known head «tjenesten»
+        Assert.Contains(Terms(Plain, "pasient").Single(), text);          // the word as written stays
+        // Not a cut compound: «omsorg» is a word of its own, and a plain hyphenated word is left alone.
+        Assert.DoesNotContain("helseomsorg", Terms(corpus.Analyzer, "helse- og omsorg"));
+        Assert.Equal(Terms(corpus.Analyzer, "LHL planen"), Terms(corpus.Analyzer, "LHL-planen"));
+    }
+
+    [Fact]
     public void Corpus_learns_proper_names_but_not_ordinary_words()
     {
         var corpus = CorpusModel.Create(TestSupport.AllPassages(), null);

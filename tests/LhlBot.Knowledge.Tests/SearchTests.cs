@@ -55,6 +55,35 @@ public class SearchTests(BuiltKnowledge built) : IClassFixture<BuiltKnowledge>
     }
 
     [Fact]
+    public void A_question_about_the_patient_ombudsman_finds_the_passage_that_says_pasient__og_brukerombudet()
+    {
+        // Nordland's plan only writes «Pasient- og brukerombudet»; before, the question covered too little of it and was declined.
+        var result = _kb.Search("Er pasientombudet med i arbeidet i Nordland?");
+        Assert.True(result.Answered);
+        Assert.Contains("Pasient- og brukerombudet", result.Hits[0].Text);
+    }
+
+    [Fact]
+    public void A_misspelt_place_name_is_matched_as_typed_not_only_as_stemmed()
+    {
+        // «Ulsten» stems to «ulst», two letters from «ulstein»; as typed it is one letter away. The name must be found
+        // for the answer to count, so before this the right passage was found and then declined.
+        var result = _kb.Search("hva er 300 meters byen i Ulsten?");
+        Assert.True(result.Answered);
+        Assert.Contains("300-metersbyen", result.Hits[0].Text);
+        Assert.Contains("**Ulstein**", result.Hits[0].HighlightedText);
+    }
+
+    [Fact]
+    public void The_reforms_own_name_is_not_required_in_the_answering_sentences()
+    {
+        // «Leve hele livet» stands in most passages; the sentence with «307 av 356 kommuner» need not repeat it.
+        var result = _kb.Search("Hvor mange kommuner har vedtatt plan for Leve hele livet i 2021?");
+        Assert.True(result.Answered);
+        Assert.Contains(result.Hits.Take(3), h => h.Text.Contains("307 av 356 kommuner"));
+    }
+
+    [Fact]
     public void A_how_many_question_prefers_a_number_that_counts_over_list_numbers_and_dates()
     {
         // Hdir's note opens with the reporting questions («1. november», «3. Status fase …: antall … i fase 3»); the answer is further on.

@@ -16,7 +16,7 @@ namespace LhlBot.Knowledge.Analysis;
 internal sealed class NorwegianAnalyzer : Analyzer
 {
     /// <summary>Part of the index's content hash: bump when the chain changes so stored indexes are rebuilt.</summary>
-    internal const string Version = "lhl-analysis-7";
+    internal const string Version = "lhl-analysis-8";
 
     internal static readonly LuceneVersion Lucene = LuceneVersion.LUCENE_48;
 
@@ -34,7 +34,10 @@ internal sealed class NorwegianAnalyzer : Analyzer
     protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
     {
         var source = new StandardTokenizer(Lucene, reader);
-        TokenStream chain = new LowerCaseFilter(Lucene, source);
+        TokenStream chain = source;
+        if (_vocabulary is not null)
+            chain = new SuspendedCompoundFilter(chain, _vocabulary);                // «Pasient- og brukerombudet» → + pasientombudet
+        chain = new LowerCaseFilter(Lucene, chain);
         chain = new StopFilter(Lucene, chain, NorwegianStopWords.Set);               // kva, korleis, eit, ikkje, frå, hva, hvordan …
         chain = new NorwegianLightStemFilter(chain, NorwegianStandard.BOKMAAL | NorwegianStandard.NYNORSK); // kommunane = kommunene, reforma = reformen
         chain = new NorwegianFoldingFilter(chain);                                   // æ→ae, ø→o, å/aa→a: «paa», «ovrig», «vaere» meet the real letters
@@ -45,6 +48,9 @@ internal sealed class NorwegianAnalyzer : Analyzer
             chain = new VocabularyCompoundFilter(chain, _vocabulary);               // gjennomføringsplan → + plan
         return new TokenStreamComponents(source, chain);
     }
+
+    protected override TextReader InitReader(string fieldName, TextReader reader) =>
+        _vocabulary is null ? reader : SuspendedCompoundFilter.MarkHyphens(reader);
 
     /// <summary>Analyses text into its terms with their roles (original word, synonym, compound part).</summary>
     internal List<AnalyzedToken> Tokens(string text, string field = "body")
