@@ -100,7 +100,7 @@ public static class BenchProgram
                 var rank = ranked.FindIndex(r => Holds(r.Doc));
                 if (rank == 0) continue;
                 string Line(LhlBot.Knowledge.Search.QueryEngine.Ranked r) =>
-                    string.Create(CultureInfo.InvariantCulture, $"{r.Score:0.000} bm25 {r.Bm25:0.00} cov {r.Coverage:0.00} win {r.Window:0.00} | {gen.Passages[r.Doc].Section}");
+                    string.Create(CultureInfo.InvariantCulture, $"{r.Score:0.000} bm25 {r.Bm25:0.00} cov {r.Coverage:0.00} win {r.Window:0.00} pairs {r.Features.Pairs:0.00} prox {r.Features.Proximity:0.00} type {r.Features.AnswerType:0} | {gen.Passages[r.Doc].Section}");
                 Console.WriteLine($"{q.Id} rank {rank + 1} ({q.Kind}) {q.Question}");
                 Console.WriteLine($"   top  {Line(ranked[0])}");
                 if (rank > 0) Console.WriteLine($"   want {Line(ranked[rank])}");
@@ -121,7 +121,7 @@ public static class BenchProgram
         var baseline = LhlBot.Knowledge.Search.SearchSettings.Default;
         var variants = new List<(string Name, LhlBot.Knowledge.Search.SearchSettings Settings)> { ("default", baseline) };
         foreach (var w in new[] { 0.1, 0.2, 0.4, 0.8 }) variants.Add(($"proximity {w}", baseline with { ProximityWeight = w }));
-        foreach (var t in new[] { 0.30, 0.40 }) variants.Add(($"threshold {t}", baseline with { Threshold = t }));
+        foreach (var t in new[] { 0.30, 0.40, 0.42, 0.45, 0.50 }) variants.Add(($"threshold {t}", baseline with { Threshold = t }));
         variants.Add(("bm25 0.15", baseline with { Bm25Weight = 0.15 }));
         variants.Add(("window 1", baseline with { WindowUnits = 1 }));
         var inv = CultureInfo.InvariantCulture;
