@@ -142,4 +142,9 @@ public sealed record SearchResult(string Question, bool IsFollowUp, bool Answere
 /// <param name="Section">Heading path, e.g. "3 Gjennomføring › 3.1 Samarbeid".</param>
 /// <param name="Text">The passage as shown to the user.</param>
 /// <param name="HighlightedText">The same text with matched words in **bold** (Markdown).</param>
-public sealed record SearchHit(string Document, string Title, string Section, string Text, string HighlightedText, double Score, string? Publisher, DateOnly? Date);
+/// <param name="Excerpt">The one or two sentences of the passage that best meet the question, highlighted; empty when
+/// that would be (nearly) the whole passage.</param>
+public sealed record SearchHit(string Document, string Title, string Section, string Text, string HighlightedText, double Score, string? Publisher, DateOnly? Date)
+{
+    public string Excerpt { get; init; } = "";
+}

@@ -84,6 +84,16 @@ public class SearchTests(BuiltKnowledge built) : IClassFixture<BuiltKnowledge>
     }
 
     [Fact]
+    public void A_hit_carries_the_sentences_that_answer_as_a_highlighted_excerpt_of_its_passage()
+    {
+        var hit = _kb.Search("Hvor mange kommuner er i fase 3?").Hits[0];
+        Assert.Contains("172", hit.Excerpt);
+        Assert.Contains("**", hit.Excerpt);
+        Assert.True(hit.Excerpt.Length < hit.HighlightedText.Length);
+        Assert.Contains(hit.Excerpt, hit.HighlightedText); // a stretch of the passage, highlighted alike
+    }
+
+    [Fact]
     public void A_how_many_question_prefers_a_number_that_counts_over_list_numbers_and_dates()
     {
         // Hdir's note opens with the reporting questions («1. november», «3. Status fase …: antall … i fase 3»); the answer is further on.

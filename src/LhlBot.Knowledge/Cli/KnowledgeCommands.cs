@@ -111,7 +111,8 @@ public static class KnowledgeCommands
         {
             var h = r.Hits[0];
             var date = h.Date is { } d ? $", {d.ToString("d. MMMM yyyy", Norwegian)}" : "";
-            return $"{h.Text}\n\nKilde: {h.Title} – {h.Section}{date}";
+            var excerpt = h.Excerpt.Length > 0 ? $"Mest relevant: {h.Excerpt.Replace("**", "")}\n\nHele avsnittet:\n" : "";
+            return $"{excerpt}{h.Text}\n\nKilde: {h.Title} – {h.Section}{date}";
         }
         var lines = new List<string> { "Fant ikke noe svar på dette i dokumentene om Leve hele livet." };
         var related = r.Hits.Take(3).ToList();

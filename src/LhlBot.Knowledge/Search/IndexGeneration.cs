@@ -92,6 +92,9 @@ internal sealed class IndexGeneration
 internal sealed partial record PassageTerms(HashSet<string> All, HashSet<string> Head, List<AnalyzedToken> TextTokens, HashSet<string>[] Units,
     Dictionary<string, List<int>> Positions, HashSet<string> Defined, HashSet<string>[] Amounts)
 {
+    /// <summary>Where each unit stands in the text (start inclusive, end exclusive), for showing the sentences that answer.</summary>
+    internal required (int Start, int End)[] UnitSpans { get; init; }
+
     internal static PassageTerms Analyse(Passage p, NorwegianAnalyzer analyzer)
     {
         var text = analyzer.Tokens(p.Text);
@@ -122,7 +125,10 @@ internal sealed partial record PassageTerms(HashSet<string> All, HashSet<string>
             if (t.Role == TokenRole.Original && t.End < p.Text.Length && Defines().IsMatch(p.Text.AsSpan(t.End)))
                 defined.Add(t.Term);
         var kept = Enumerable.Range(0, units.Length).Where(i => units[i].Count > 0).ToArray();
-        return new PassageTerms(all, head, text, kept.Select(i => units[i]).ToArray(), positions, defined, kept.Select(i => amounts[i]).ToArray());
+        return new PassageTerms(all, head, text, kept.Select(i => units[i]).ToArray(), positions, defined, kept.Select(i => amounts[i]).ToArray())
+        {
+            UnitSpans = kept.Select(i => (i == 0 ? 0 : bounds[i - 1], i < bounds.Count ? bounds[i] : p.Text.Length)).ToArray(),
+        };
     }
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^\s*(er\s+(en|et|ei|ein|eit|å|når|det|de|den)\b|betyr|tyder|innebærer|inneber|handler om|defineres|definerast|vil si)",

@@ -72,8 +72,12 @@ internal static partial class QueryEngine
         var hits = ranked.Take(maxResults).Select(r =>
         {
             var p = gen.Passages[r.Doc];
-            var highlighted = Highlight(p.Text, gen.Terms[r.Doc], groups);
-            return new SearchHit(p.Document, p.Title, p.Section, p.Text, highlighted, Math.Round(r.Score, 4), p.Publisher, p.Date);
+            var terms = gen.Terms[r.Doc];
+            var highlighted = Highlight(p.Text, terms, groups);
+            return new SearchHit(p.Document, p.Title, p.Section, p.Text, highlighted, Math.Round(r.Score, 4), p.Publisher, p.Date)
+            {
+                Excerpt = Excerpt(p.Text, terms, groups, r.WindowUnit, s.WindowUnits),
+            };
         }).ToList();
         var answered = signals.Confidence >= s.Threshold;
         return (new SearchResult(searched, isFollowUp, answered, Math.Round(signals.Confidence, 3), hits), signals);
@@ -390,18 +394,33 @@ internal static partial class QueryEngine
     private static bool IsTypoOf(string term, string typed) =>
         term.Length > 0 && typed.Length > 0 && term[0] == typed[0] && Levenshtein.AtMostOne(term, typed);
 
-    /// <summary>Marks the passage's words that met the question in **bold**, from the analysed tokens.</summary>
-    internal static string Highlight(string text, PassageTerms p, List<QueryGroup> groups)
+    /// <summary>
+    /// The window re-ranking judged best (a sentence and its neighbour), highlighted, so a reader sees the answer before
+    /// the whole passage; empty when there is no window or it is most of the passage anyway.
+    /// </summary>
+    internal static string Excerpt(string text, PassageTerms p, List<QueryGroup> groups, int windowUnit, int span)
     {
+        if (windowUnit < 0 || windowUnit >= p.UnitSpans.Length) return "";
+        var start = p.UnitSpans[windowUnit].Start;
+        var end = p.UnitSpans[Math.Min(p.UnitSpans.Length - 1, windowUnit + Math.Max(1, span) - 1)].End;
+        var excerpt = Highlight(text, p, groups, start, end).Trim();
+        return end - start >= 0.8 * text.Length || excerpt.Length == 0 ? "" : excerpt;
+    }
+
+    /// <summary>Marks the passage's words that met the question in **bold**, from the analysed tokens; optionally only a stretch of it.</summary>
+    internal static string Highlight(string text, PassageTerms p, List<QueryGroup> groups, int from = 0, int to = -1)
+    {
+        if (to < 0 || to > text.Length) to = text.Length;
         var wanted = groups.SelectMany(g => g.Terms.Select(t => t.Term)).ToHashSet(StringComparer.Ordinal);
         var fuzzy = groups.Where(g => g.Fuzzy).SelectMany(g => g.TypoForms).ToList();
         var ranges = new List<(int Start, int End)>();
         foreach (var t in p.TextTokens)
         {
+            if (t.Start < from || t.End > to) continue;
             var hit = wanted.Contains(t.Term) || fuzzy.Any(f => IsTypoOf(t.Term, f));
-            if (hit && t.End <= text.Length && t.Start < t.End) ranges.Add((t.Start, t.End));
+            if (hit && t.Start < t.End) ranges.Add((t.Start, t.End));
         }
-        if (ranges.Count == 0) return text;
+        if (ranges.Count == 0) return text[from..to];
         ranges.Sort();
         var merged = new List<(int Start, int End)>();
         foreach (var r in ranges)
@@ -409,14 +428,14 @@ internal static partial class QueryEngine
             if (merged.Count > 0 && r.Start <= merged[^1].End) merged[^1] = (merged[^1].Start, Math.Max(merged[^1].End, r.End));
             else merged.Add(r);
         }
-        var sb = new StringBuilder(text.Length + merged.Count * 4);
-        var pos = 0;
+        var sb = new StringBuilder(to - from + merged.Count * 4);
+        var pos = from;
         foreach (var (start, end) in merged)
         {
             sb.Append(text, pos, start - pos).Append("**").Append(text, start, end - start).Append("**");
             pos = end;
         }
-        return sb.Append(text, pos, text.Length - pos).ToString();
+        return sb.Append(text, pos, to - pos).ToString();
     }
 
 }

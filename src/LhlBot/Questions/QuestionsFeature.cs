@@ -163,6 +163,7 @@ internal sealed class QuestionsFeature(KnowledgeBase knowledge, LhlDbContext db,
             ["note"] = note,
             ["answered"] = true,
             ["text"] = hit.HighlightedText,
+            ["excerpt"] = hit.Excerpt,
             ["title"] = hit.Title,
             ["section"] = string.IsNullOrWhiteSpace(hit.Section) ? "–" : hit.Section,
             ["date"] = date,
@@ -174,6 +175,7 @@ internal sealed class QuestionsFeature(KnowledgeBase knowledge, LhlDbContext db,
 
         var text = new StringBuilder();
         if (note.Length > 0) text.Append('_').Append(note).AppendLine("_");
+        if (hit.Excerpt.Length > 0) text.AppendLine(hit.Excerpt).AppendLine().AppendLine("_Hele avsnittet:_");
         text.AppendLine(hit.HighlightedText).AppendLine()
             .Append("_Kilde: ").Append(hit.Title);
         if (!string.IsNullOrWhiteSpace(hit.Section)) text.Append(" › ").Append(hit.Section);
@@ -201,6 +203,7 @@ internal sealed class QuestionsFeature(KnowledgeBase knowledge, LhlDbContext db,
             ["note"] = $"Spørsmålet ditt: «{Shorten(question, 200)}». Jeg har notert det, så administratorene kan se hva som mangler.",
             ["answered"] = false,
             ["text"] = "",
+            ["excerpt"] = "",
             ["title"] = "",
             ["section"] = "",
             ["date"] = "",

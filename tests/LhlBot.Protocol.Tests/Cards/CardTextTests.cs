@@ -33,6 +33,25 @@ public sealed class CardTextTests
         """;
 
     [Fact]
+    public void ShowsWhatAToggleButtonWouldRevealSinceATerminalCannotToggle()
+    {
+        var card = JsonNode.Parse("""
+            {"type": "AdaptiveCard", "version": "1.5", "body": [
+              {"type": "TextBlock", "text": "Kort"},
+              {"type": "Container", "id": "more", "isVisible": false, "items": [{"type": "TextBlock", "text": "Hele teksten"}]},
+              {"type": "TextBlock", "text": "Skjult for alltid", "isVisible": false},
+              {"type": "ActionSet", "actions": [{"type": "Action.ToggleVisibility", "title": "Vis mer", "targetElements": [{"elementId": "more"}]}]}
+            ]}
+            """)!.AsObject();
+
+        var result = CardText.Render(card);
+
+        Assert.Contains("Kort\nHele teksten", result.Text);
+        Assert.DoesNotContain("Skjult for alltid", result.Text);
+        Assert.Empty(result.Actions); // the toggle itself means nothing in a terminal
+    }
+
+    [Fact]
     public void RendersReadableText()
     {
         var result = CardText.Render(JsonNode.Parse(SampleCard)!.AsObject());

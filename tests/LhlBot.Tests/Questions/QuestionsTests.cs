@@ -44,6 +44,28 @@ public sealed class QuestionsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_card_leads_with_the_sentences_that_answer_and_keeps_the_whole_passage_a_click_away()
+    {
+        var reply = await host.Conversation().SayAsync("Hvor lenge gjelder avtalen mellom regjeringen og KS?");
+
+        var card = Assert.Single(reply.Cards);
+        var body = card["body"]!.AsArray();
+        var answerBox = body.OfType<JsonObject>().First(e => (string?)e["style"] == "emphasis");
+        var lead = (string)answerBox["items"]![0]!["text"]!;
+        Assert.Contains("31. desember 2023", lead);
+        Assert.True(lead.Length < 400, $"the lead should be a sentence or two, was {lead.Length} characters");
+
+        var whole = body.OfType<JsonObject>().Single(e => (string?)e["id"] == "wholePassage");
+        Assert.False((bool)whole["isVisible"]!);
+        var passage = (string)whole["items"]![1]!["text"]!;
+        Assert.True(passage.Length > lead.Length);
+        Assert.Contains("konsultasjonsordningen", passage);
+        var toggle = body.OfType<JsonObject>().Single(e => (string?)e["type"] == "ActionSet")["actions"]![0]!;
+        Assert.Equal("Action.ToggleVisibility", (string?)toggle["type"]);
+        Assert.Equal("wholePassage", (string?)toggle["targetElements"]![0]);
+    }
+
+    [Fact]
     public async Task In_plain_text_the_answer_names_its_source_and_how_to_get_more()
     {
         var reply = await host.Conversation(channelId: "text").SayAsync("Hva er de fem innsatsområdene i reformen?");

@@ -9,7 +9,8 @@ namespace LhlBot.Protocol.Cards;
 /// Renders an expanded Adaptive Card as readable plain text for a terminal client: headings underlined, facts as
 /// "Title: value", containers and columns flattened in order, inputs with their label and value or placeholder,
 /// choices numbered "1. Title", and buttons numbered "[1] Title" across the whole card. Hidden elements
-/// (isVisible: false) are skipped. The buttons and inputs come back in <see cref="CardTextResult"/>.
+/// (isVisible: false) are skipped, except those an Action.ToggleVisibility would reveal: a terminal cannot toggle,
+/// so it shows them. The buttons and inputs come back in <see cref="CardTextResult"/>.
 /// </summary>
 public static class CardText
 {
@@ -27,6 +28,7 @@ public static class CardText
         private readonly StringBuilder _text = new();
         private readonly List<CardTextAction> _actions;
         private readonly List<CardTextInput> _inputs;
+        private HashSet<string> _revealable = [];
         private string _indent = "";
 
         public Renderer()
@@ -49,11 +51,52 @@ public static class CardText
 
         public void RenderCard(JsonObject card)
         {
+            _revealable = ToggleTargets(card).ToHashSet(StringComparer.Ordinal);
             RenderElements(card["body"] as JsonArray);
             if (card["actions"] is JsonArray { Count: > 0 } actions)
             {
                 BlankLine();
                 RenderActions(actions);
+            }
+        }
+
+        /// <summary>The ids every Action.ToggleVisibility in the card names (as strings or as {"elementId": …}).</summary>
+        private static IEnumerable<string> ToggleTargets(JsonNode? node)
+        {
+            switch (node)
+            {
+                case JsonObject obj:
+                    if (Str(obj, "type") == "Action.ToggleVisibility" && obj["targetElements"] is JsonArray targets)
+                    {
+                        foreach (var target in targets)
+                        {
+                            var id = target is JsonObject t ? Str(t, "elementId") : target is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : null;
+                            if (id is not null)
+                            {
+                                yield return id;
+                            }
+                        }
+                    }
+
+                    foreach (var (_, child) in obj)
+                    {
+                        foreach (var id in ToggleTargets(child))
+                        {
+                            yield return id;
+                        }
+                    }
+
+                    break;
+                case JsonArray array:
+                    foreach (var child in array)
+                    {
+                        foreach (var id in ToggleTargets(child))
+                        {
+                            yield return id;
+                        }
+                    }
+
+                    break;
             }
         }
 
@@ -67,7 +110,8 @@ public static class CardText
 
         private void RenderElement(JsonObject element)
         {
-            if (element["isVisible"] is JsonValue visible && visible.GetValueKind() == JsonValueKind.False)
+            if (element["isVisible"] is JsonValue visible && visible.GetValueKind() == JsonValueKind.False
+                && !(Str(element, "id") is { } id && _revealable.Contains(id)))
             {
                 return;
             }
