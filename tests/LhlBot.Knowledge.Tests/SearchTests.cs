@@ -94,6 +94,15 @@ public class SearchTests(BuiltKnowledge built) : IClassFixture<BuiltKnowledge>
     }
 
     [Fact]
+    public void A_deadline_question_is_not_read_as_asking_for_a_definition()
+    {
+        // «Hva er fristen for …?» once got a definition bonus and a typo match «frist» ~ «frisk» in the sølvøkonomi passage.
+        var result = _kb.Search("Hva er fristen for statusrapporteringen?");
+        Assert.DoesNotContain("Sølvøkonomi", result.Hits[0].Section, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("1. mai og 1. november", result.Hits[0].Text);
+    }
+
+    [Fact]
     public void A_how_many_question_prefers_a_number_that_counts_over_list_numbers_and_dates()
     {
         // Hdir's note opens with the reporting questions («1. november», «3. Status fase …: antall … i fase 3»); the answer is further on.
