@@ -5,26 +5,19 @@ namespace LhlBot.Knowledge.Search;
 /// (weights in <see cref="SearchSettings"/>), so the evaluation can show and fit each signal on its own.
 /// All values are in [0, 1].
 /// </summary>
-internal readonly record struct RankingFeatures(
-    /// <summary>BM25 relative to the best candidate.</summary>
-    double Bm25,
-    /// <summary>Share of the question's IDF mass the passage (text and headings) holds.</summary>
-    double Coverage,
-    /// <summary>The same within the best window of one or two sentences (with the headings).</summary>
-    double Window,
-    /// <summary>Neighbouring question words next to each other in the text.</summary>
-    double Pairs,
-    /// <summary>The question's words in a short stretch of text.</summary>
-    double Proximity,
-    /// <summary>1 when the best window holds the kind of answer the question asks for («hvor mange», «når», «hva betyr»).</summary>
-    double AnswerType)
+/// <param name="Bm25">BM25 relative to the best candidate.</param>
+/// <param name="Coverage">Share of the question's IDF mass the passage (text and headings) holds.</param>
+/// <param name="Window">The same within the best window of one or two sentences (with the headings).</param>
+/// <param name="Pairs">Neighbouring question words next to each other in the text.</param>
+/// <param name="Proximity">The question's words in a short stretch of text.</param>
+/// <param name="AnswerType">1 when the best window holds the kind of answer the question asks for («hvor mange», «når», «hva betyr»).</param>
+internal readonly record struct RankingFeatures(double Bm25, double Coverage, double Window, double Pairs, double Proximity, double AnswerType)
 {
     internal double Score(SearchSettings s) =>
         s.Bm25Weight * Bm25 + s.CoverageWeight * Coverage + s.WindowWeight * Window + s.PairWeight * Pairs
         + s.ProximityWeight * Proximity + s.AnswerTypeBonus * AnswerType;
 
-    internal static readonly string[] Names =
-        ["bm25", "coverage", "window", "pairs", "proximity", "answertype"];
+    internal static readonly string[] Names = ["bm25", "coverage", "window", "pairs", "proximity", "answertype"];
 
     internal double[] ToArray() => [Bm25, Coverage, Window, Pairs, Proximity, AnswerType];
 }
