@@ -103,6 +103,15 @@ public class SearchTests(BuiltKnowledge built) : IClassFixture<BuiltKnowledge>
     }
 
     [Fact]
+    public void Of_two_passages_that_cover_a_question_alike_the_one_that_says_it_in_one_short_sentence_wins()
+    {
+        // Nordland's long sentence about supporting municipalities «i overgangen til fase 3 (gjennomføringsfase)» covers the
+        // question as well as Hdir's short «172 kommuner melder om at de er i fase 3 (gjennomføringsfasen)».
+        var result = _kb.Search("kor mange kommunar har gått over i gjennomføringsfasen no");
+        Assert.Contains("172 kommuner", result.Hits[0].Text);
+    }
+
+    [Fact]
     public void A_how_many_question_prefers_a_number_that_counts_over_list_numbers_and_dates()
     {
         // Hdir's note opens with the reporting questions («1. november», «3. Status fase …: antall … i fase 3»); the answer is further on.

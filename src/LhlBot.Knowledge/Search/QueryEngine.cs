@@ -293,7 +293,14 @@ internal static partial class QueryEngine
             var proximity = total > 0 ? Proximity(groupOfTerm, groups.Count, weights, p.TextTokens) / total : 0;
             // «Hvor mange» / «når»: a window holding a number or a time the question does not give is likelier the answer.
             var fits = questionType != AnswerType.Any && AnswerTypes.Fits(questionType, asked, groups, p, p.Units.Length > 0 ? windowUnit : -1, span);
-            var features = new RankingFeatures(bm25, coverage, windowCoverage, pairCoverage, proximity, fits ? 1 : 0);
+            // The same coverage in a shorter window: the sentence that states the fact, not a long one that mentions it.
+            var density = 0.0;
+            if (windowUnit >= 0 && windowUnit < p.UnitSpans.Length)
+            {
+                var chars = p.UnitSpans[Math.Min(p.UnitSpans.Length - 1, windowUnit + span - 1)].End - p.UnitSpans[windowUnit].Start;
+                density = windowCoverage * Math.Min(1.0, (double)s.DenseWindowChars / Math.Max(1, chars));
+            }
+            var features = new RankingFeatures(bm25, coverage, windowCoverage, pairCoverage, proximity, fits ? 1 : 0, density);
             result.Add(new Ranked(sd.Doc, features.Score(s), features, missingNames, windowMissing) { WindowUnit = windowUnit });
         }
         result.Sort((a, b) => b.Score.CompareTo(a.Score));

@@ -11,13 +11,14 @@ namespace LhlBot.Knowledge.Search;
 /// <param name="Pairs">Neighbouring question words next to each other in the text.</param>
 /// <param name="Proximity">The question's words in a short stretch of text.</param>
 /// <param name="AnswerType">1 when the best window holds the kind of answer the question asks for («hvor mange», «når», «hva betyr»).</param>
-internal readonly record struct RankingFeatures(double Bm25, double Coverage, double Window, double Pairs, double Proximity, double AnswerType)
+/// <param name="Density">The window's coverage scaled by its shortness: the same words said in fewer characters.</param>
+internal readonly record struct RankingFeatures(double Bm25, double Coverage, double Window, double Pairs, double Proximity, double AnswerType, double Density)
 {
     internal double Score(SearchSettings s) =>
         s.Bm25Weight * Bm25 + s.CoverageWeight * Coverage + s.WindowWeight * Window + s.PairWeight * Pairs
-        + s.ProximityWeight * Proximity + s.AnswerTypeBonus * AnswerType;
+        + s.ProximityWeight * Proximity + s.AnswerTypeBonus * AnswerType + s.DensityWeight * Density;
 
-    internal static readonly string[] Names = ["bm25", "coverage", "window", "pairs", "proximity", "answertype"];
+    internal static readonly string[] Names = ["bm25", "coverage", "window", "pairs", "proximity", "answertype", "density"];
 
-    internal double[] ToArray() => [Bm25, Coverage, Window, Pairs, Proximity, AnswerType];
+    internal double[] ToArray() => [Bm25, Coverage, Window, Pairs, Proximity, AnswerType, Density];
 }

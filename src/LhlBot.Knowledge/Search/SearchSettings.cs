@@ -45,14 +45,18 @@ internal sealed record SearchSettings
     /// <summary>Re-ranking bonus for a window holding the kind of answer «hvor mange / når» asks for.</summary>
     public double AnswerTypeBonus { get; init; } = 0.15;
     public double AnswerTypeFactor { get; init; } = 0.5;
+    /// <summary>Among windows that cover alike, the one saying it in fewer characters (a tie-breaker, so kept small).</summary>
+    public double DensityWeight { get; init; } = 0.05;
+    /// <summary>A window this short or shorter counts as fully dense; a longer one by this length over its own.</summary>
+    public int DenseWindowChars { get; init; } = 100;
 
     /// <summary>The re-ranking weights in the order of <see cref="RankingFeatures.Names"/>, for fitting them (bench `learn`).</summary>
     internal SearchSettings WithWeights(double[] w) => this with
     {
         Bm25Weight = w[0], CoverageWeight = w[1], WindowWeight = w[2], PairWeight = w[3], ProximityWeight = w[4],
-        AnswerTypeBonus = w[5],
+        AnswerTypeBonus = w[5], DensityWeight = w[6],
     };
 
     internal double[] Weights() =>
-        [Bm25Weight, CoverageWeight, WindowWeight, PairWeight, ProximityWeight, AnswerTypeBonus];
+        [Bm25Weight, CoverageWeight, WindowWeight, PairWeight, ProximityWeight, AnswerTypeBonus, DensityWeight];
 }
