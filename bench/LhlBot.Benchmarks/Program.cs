@@ -124,6 +124,8 @@ public static class BenchProgram
         foreach (var t in new[] { 0.30, 0.40, 0.42, 0.45, 0.50 }) variants.Add(($"threshold {t}", baseline with { Threshold = t }));
         variants.Add(("bm25 0.15", baseline with { Bm25Weight = 0.15 }));
         variants.Add(("window 1", baseline with { WindowUnits = 1 }));
+        foreach (var a in new[] { 0.2, 0.25 }) variants.Add(($"answer type {a}", baseline with { AnswerTypeBonus = a }));
+        foreach (var pw in new[] { 0.1, 0.15 }) variants.Add(($"pairs {pw}", baseline with { PairWeight = pw }));
         var inv = CultureInfo.InvariantCulture;
         foreach (var (name, settings) in variants)
         {
