@@ -73,10 +73,10 @@ internal static partial class QueryEngine
         {
             var p = gen.Passages[r.Doc];
             var terms = gen.Terms[r.Doc];
-            var highlighted = Highlight(p.Text, terms, groups);
-            return new SearchHit(p.Document, p.Title, p.Section, p.Text, highlighted, Math.Round(r.Score, 4), p.Publisher, p.Date)
+            var matched = MatchedRanges(terms, groups);
+            return new SearchHit(p.Document, p.Title, p.Section, p.Text, Bold(p.Text, matched), Math.Round(r.Score, 4), p.Publisher, p.Date)
             {
-                Excerpt = Excerpt(p.Text, terms, groups, r.WindowUnit, s.WindowUnits),
+                Excerpt = Excerpt(p.Text, terms, matched, r.WindowUnit, s.WindowUnits),
             };
         }).ToList();
         var answered = signals.Confidence >= s.Threshold;
@@ -405,29 +405,23 @@ internal static partial class QueryEngine
     /// The window re-ranking judged best (a sentence and its neighbour), highlighted, so a reader sees the answer before
     /// the whole passage; empty when there is no window or it is most of the passage anyway.
     /// </summary>
-    internal static string Excerpt(string text, PassageTerms p, List<QueryGroup> groups, int windowUnit, int span)
+    internal static string Excerpt(string text, PassageTerms p, List<(int Start, int End)> matched, int windowUnit, int span)
     {
         if (windowUnit < 0 || windowUnit >= p.UnitSpans.Length) return "";
         var start = p.UnitSpans[windowUnit].Start;
         var end = p.UnitSpans[Math.Min(p.UnitSpans.Length - 1, windowUnit + Math.Max(1, span) - 1)].End;
-        var excerpt = Highlight(text, p, groups, start, end).Trim();
-        return end - start >= 0.8 * text.Length || excerpt.Length == 0 ? "" : excerpt;
+        if (end - start >= 0.8 * text.Length) return "";
+        return Bold(text, matched, start, end).Trim();
     }
 
-    /// <summary>Marks the passage's words that met the question in **bold**, from the analysed tokens; optionally only a stretch of it.</summary>
-    internal static string Highlight(string text, PassageTerms p, List<QueryGroup> groups, int from = 0, int to = -1)
+    /// <summary>Where the passage's words met the question (from the analysed tokens), in order, overlaps merged.</summary>
+    internal static List<(int Start, int End)> MatchedRanges(PassageTerms p, List<QueryGroup> groups)
     {
-        if (to < 0 || to > text.Length) to = text.Length;
         var wanted = groups.SelectMany(g => g.Terms.Select(t => t.Term)).ToHashSet(StringComparer.Ordinal);
         var fuzzy = groups.Where(g => g.Fuzzy).SelectMany(g => g.TypoForms).ToList();
         var ranges = new List<(int Start, int End)>();
         foreach (var t in p.TextTokens)
-        {
-            if (t.Start < from || t.End > to) continue;
-            var hit = wanted.Contains(t.Term) || fuzzy.Any(f => IsTypoOf(t.Term, f));
-            if (hit && t.Start < t.End) ranges.Add((t.Start, t.End));
-        }
-        if (ranges.Count == 0) return text[from..to];
+            if (t.Start < t.End && (wanted.Contains(t.Term) || fuzzy.Any(f => IsTypoOf(t.Term, f)))) ranges.Add((t.Start, t.End));
         ranges.Sort();
         var merged = new List<(int Start, int End)>();
         foreach (var r in ranges)
@@ -435,10 +429,18 @@ internal static partial class QueryEngine
             if (merged.Count > 0 && r.Start <= merged[^1].End) merged[^1] = (merged[^1].Start, Math.Max(merged[^1].End, r.End));
             else merged.Add(r);
         }
-        var sb = new StringBuilder(to - from + merged.Count * 4);
+        return merged;
+    }
+
+    /// <summary>The text (or the stretch from..to of it) with the matched words in **bold**.</summary>
+    internal static string Bold(string text, List<(int Start, int End)> matched, int from = 0, int to = -1)
+    {
+        if (to < 0 || to > text.Length) to = text.Length;
+        var sb = new StringBuilder(to - from + matched.Count * 4);
         var pos = from;
-        foreach (var (start, end) in merged)
+        foreach (var (start, end) in matched)
         {
+            if (start < from || end > to) continue;
             sb.Append(text, pos, start - pos).Append("**").Append(text, start, end - start).Append("**");
             pos = end;
         }
