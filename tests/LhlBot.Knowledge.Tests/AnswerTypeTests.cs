@@ -19,6 +19,8 @@ public class AnswerTypeTests
     [InlineData("Hvordan definerer Oslo og Viken et nettverk?", "Definition")]
     [InlineData("Hva er fristen for statusrapporteringen?", "Time")]     // a deadline, not a definition of «fristen»
     [InlineData("Når er søknadsfristen?", "Time")]
+    [InlineData("Hvorfor er Oslo kommune med?", "Reason")]
+    [InlineData("kvifor blir ikkje LHL prioritert?", "Reason")]
     [InlineData("Hva er det første steget i planleggingen?", "Any")]
     public void Question_words_give_the_answer_type(string question, string expected) =>
         Assert.Equal(expected, AnswerTypes.Of(question).ToString());

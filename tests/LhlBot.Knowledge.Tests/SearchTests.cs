@@ -112,6 +112,14 @@ public class SearchTests(BuiltKnowledge built) : IClassFixture<BuiltKnowledge>
     }
 
     [Fact]
+    public void A_why_question_prefers_the_passage_that_gives_reasons()
+    {
+        // Hdir's note lists «følgende årsaker til forsinkelser»; other passages about plans not yet adopted give none.
+        var result = _kb.Search("Hvorfor har mange kommuner ikke fått vedtatt planen i år?");
+        Assert.Contains("årsaker til forsinkelser", result.Hits[0].Text);
+    }
+
+    [Fact]
     public void A_how_many_question_prefers_a_number_that_counts_over_list_numbers_and_dates()
     {
         // Hdir's note opens with the reporting questions («1. november», «3. Status fase …: antall … i fase 3»); the answer is further on.

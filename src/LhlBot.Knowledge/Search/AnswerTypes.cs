@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 namespace LhlBot.Knowledge.Search;
 
 /// <summary>What kind of answer a question asks for, from its question word (bokmål and nynorsk).</summary>
-internal enum AnswerType { Any, Amount, Time, Frequency, Definition }
+internal enum AnswerType { Any, Amount, Time, Frequency, Definition, Reason }
 
 /// <summary>
 /// A question asking «hvor mange» is not answered by a passage without a number, «når» not without a date or year;
@@ -19,6 +19,7 @@ internal static partial class AnswerTypes
         if (Frequency().IsMatch(q)) return AnswerType.Frequency;
         if (Amount().IsMatch(q)) return AnswerType.Amount;
         if (Time().IsMatch(q)) return AnswerType.Time;
+        if (Reason().IsMatch(q)) return AnswerType.Reason;
         if (Definition().IsMatch(q)) return AnswerType.Definition;
         // «Hvem/kven» was tried and dropped: its answers are roles and groups («målgruppa», «ressurspanelet») as often as names.
         return AnswerType.Any;
@@ -39,6 +40,9 @@ internal static partial class AnswerTypes
         if (type == AnswerType.Definition)
             return groups.Any(g => !g.IsName && g.Terms.Any(t => t.Role != TokenRole.CompoundPart && p.Defined.Contains(t.Term)));
         var whole = unit < 0 || p.Units.Length == 0;
+        // «Hvorfor»: the window gives a reason («fordi», «derfor», «grunnen», «årsaken», «skyldes»).
+        if (type == AnswerType.Reason)
+            return whole ? p.Reasons.Any(r => r) : p.Reasons.Skip(unit).Take(Math.Max(1, span)).Any(r => r);
         IEnumerable<string> window = whole ? p.All : p.Units.Skip(unit).Take(Math.Max(1, span)).SelectMany(x => x);
         // A number answers «hvor mange» only where it counts something (not «1. november», not a list's «2.»).
         if (type == AnswerType.Amount)
@@ -79,6 +83,10 @@ internal static partial class AnswerTypes
         ["januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "septemb", "oktob", "novemb", "desemb", "host", "sommer", "vinter"];
 
     [GeneratedRegex(@"\b(hvor|kor|hvur)\s+(ofte|hyppig)\b")] private static partial Regex Frequency();
+    [GeneratedRegex(@"^\W*(hvorfor|kvifor|korfor)\b")] private static partial Regex Reason();
+    /// <summary>Words that give a reason; raw text, since «fordi» and «siden» are stop words.</summary>
+    [GeneratedRegex(@"\b(fordi|derfor|grunn(en|ene|er)?|årsak(en|er|ene)?|skyldes|ettersom|på grunn av|som følge av|med tanke på)\b", RegexOptions.IgnoreCase)]
+    internal static partial Regex GivesReason();
     [GeneratedRegex(@"\b(hvor|kor|hvur)\s+(mange|mye|mykje|stor|store|høy|hoy|mykje)\b")] private static partial Regex Amount();
     // At the start only: «hvordan når vi ut» uses «når» as a verb.
     // «Hvor lenge gjelder avtalen?» is answered by a date («til 31. desember 2023») as often as by a duration.

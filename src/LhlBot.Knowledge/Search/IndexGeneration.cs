@@ -94,6 +94,8 @@ internal sealed partial record PassageTerms(HashSet<string> All, HashSet<string>
 {
     /// <summary>Where each unit stands in the text (start inclusive, end exclusive), for showing the sentences that answer.</summary>
     internal required (int Start, int End)[] UnitSpans { get; init; }
+    /// <summary>Per unit: it gives a reason («fordi», «derfor», «årsaken»), what «hvorfor» looks for.</summary>
+    internal required bool[] Reasons { get; init; }
 
     internal static PassageTerms Analyse(Passage p, NorwegianAnalyzer analyzer)
     {
@@ -125,9 +127,11 @@ internal sealed partial record PassageTerms(HashSet<string> All, HashSet<string>
             if (t.Role == TokenRole.Original && t.End < p.Text.Length && Defines().IsMatch(p.Text.AsSpan(t.End)))
                 defined.Add(t.Term);
         var kept = Enumerable.Range(0, units.Length).Where(i => units[i].Count > 0).ToArray();
+        var spans = kept.Select(i => (Start: i == 0 ? 0 : bounds[i - 1], End: i < bounds.Count ? bounds[i] : p.Text.Length)).ToArray();
         return new PassageTerms(all, head, text, kept.Select(i => units[i]).ToArray(), positions, defined, kept.Select(i => amounts[i]).ToArray())
         {
-            UnitSpans = kept.Select(i => (i == 0 ? 0 : bounds[i - 1], i < bounds.Count ? bounds[i] : p.Text.Length)).ToArray(),
+            UnitSpans = spans,
+            Reasons = spans.Select(sp => AnswerTypes.GivesReason().IsMatch(p.Text.AsSpan(sp.Start, sp.End - sp.Start))).ToArray(),
         };
     }
 
