@@ -120,6 +120,15 @@ public class SearchTests(BuiltKnowledge built) : IClassFixture<BuiltKnowledge>
     }
 
     [Fact]
+    public void A_how_long_question_prefers_the_sentence_that_says_until_when()
+    {
+        // The agreement's background names its period in its heading («2019-2023»); the answer is «gjelder til 31. desember 2023».
+        // «lenge» only says what kind of answer is wanted and no longer counts as a word to find.
+        var result = _kb.Search("Hvor lenge gjelder avtalen mellom regjeringen og KS om reformen?");
+        Assert.Contains("Avtalen gjelder til 31. desember 2023", result.Hits[0].Text);
+    }
+
+    [Fact]
     public void A_how_many_question_prefers_a_number_that_counts_over_list_numbers_and_dates()
     {
         // Hdir's note opens with the reporting questions («1. november», «3. Status fase …: antall … i fase 3»); the answer is further on.

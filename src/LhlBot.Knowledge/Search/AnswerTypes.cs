@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 namespace LhlBot.Knowledge.Search;
 
 /// <summary>What kind of answer a question asks for, from its question word (bokmål and nynorsk).</summary>
-internal enum AnswerType { Any, Amount, Time, Frequency, Definition, Reason }
+internal enum AnswerType { Any, Amount, Time, Frequency, Definition, Reason, Duration }
 
 /// <summary>
 /// A question asking «hvor mange» is not answered by a passage without a number, «når» not without a date or year;
@@ -18,6 +18,7 @@ internal static partial class AnswerTypes
         var q = question.ToLowerInvariant();
         if (Frequency().IsMatch(q)) return AnswerType.Frequency;
         if (Amount().IsMatch(q)) return AnswerType.Amount;
+        if (HowLong().IsMatch(q)) return AnswerType.Duration;
         if (Time().IsMatch(q)) return AnswerType.Time;
         if (Reason().IsMatch(q)) return AnswerType.Reason;
         if (Definition().IsMatch(q)) return AnswerType.Definition;
@@ -25,8 +26,17 @@ internal static partial class AnswerTypes
         return AnswerType.Any;
     }
 
-    /// <summary>The analysed verbs of «hva betyr / tyder / menes med / innebærer».</summary>
-    internal static bool IsDefinitionCue(string term) => term is "betyr" or "tyd" or "men" or "mein" or "innebaer" or "inneb";
+    /// <summary>
+    /// The words that only say what kind of answer is wanted, not what it is about: the verbs of «hva betyr / tyder /
+    /// menes med / innebærer», «lenge» in «hvor lenge», «ofte» in «hvor ofte». They leave the coverage.
+    /// </summary>
+    internal static bool IsCue(AnswerType type, string term) => type switch
+    {
+        AnswerType.Definition => term is "betyr" or "tyd" or "men" or "mein" or "innebaer" or "inneb",
+        AnswerType.Duration => term is "leng",
+        AnswerType.Frequency => term is "oft",
+        _ => false,
+    };
 
     /// <summary>Every analysed form of the question's words: a number or time already in the question is not its answer.</summary>
     internal static HashSet<string> Asked(List<QueryGroup> groups) =>
@@ -43,6 +53,9 @@ internal static partial class AnswerTypes
         // «Hvorfor»: the window gives a reason («fordi», «derfor», «grunnen», «årsaken», «skyldes»).
         if (type == AnswerType.Reason)
             return whole ? p.Reasons.Any(r => r) : p.Reasons.Skip(unit).Take(Math.Max(1, span)).Any(r => r);
+        // «Hvor lenge»: a duration («fem år») or an end («til 31. desember 2023», «ut 2023»), not any date.
+        if (type == AnswerType.Duration)
+            return whole ? p.Durations.Any(r => r) : p.Durations.Skip(unit).Take(Math.Max(1, span)).Any(r => r);
         IEnumerable<string> window = whole ? p.All : p.Units.Skip(unit).Take(Math.Max(1, span)).SelectMany(x => x);
         // A number answers «hvor mange» only where it counts something (not «1. november», not a list's «2.»).
         if (type == AnswerType.Amount)
@@ -84,6 +97,10 @@ internal static partial class AnswerTypes
 
     [GeneratedRegex(@"\b(hvor|kor|hvur)\s+(ofte|hyppig)\b")] private static partial Regex Frequency();
     [GeneratedRegex(@"^\W*(hvorfor|kvifor|korfor)\b")] private static partial Regex Reason();
+    [GeneratedRegex(@"\b(hvor|kor)\s+lenge\b")] private static partial Regex HowLong();
+    /// <summary>How long something lasts: a length of time, or the point it lasts until.</summary>
+    [GeneratedRegex(@"\b(\d+|ett|ein|en|ei|to|tre|fire|fem|seks|sju|åtte|ti)\s+(år|måneder|månader|måneders|uker|veker|dager|dagar)\b|\b(til|ut|inntil|fram til|frem til|innen)\s+(\d|utgangen|slutten)", RegexOptions.IgnoreCase)]
+    internal static partial Regex GivesDuration();
     /// <summary>Words that give a reason; raw text, since «fordi» and «siden» are stop words.</summary>
     [GeneratedRegex(@"\b(fordi|derfor|grunn(en|ene|er)?|årsak(en|er|ene)?|skyldes|ettersom|på grunn av|som følge av|med tanke på)\b", RegexOptions.IgnoreCase)]
     internal static partial Regex GivesReason();
@@ -91,7 +108,7 @@ internal static partial class AnswerTypes
     // At the start only: «hvordan når vi ut» uses «når» as a verb.
     // «Hvor lenge gjelder avtalen?» is answered by a date («til 31. desember 2023») as often as by a duration.
     // A question about a deadline («fristen», «søknadsfristen») wants a date as much as «når» does.
-    [GeneratedRegex(@"^\W*(når|naar|kva\s+tid|hva\s+tid|kor\s+tid|hvilken\s+dato|hvilket\s+år|kva\s+år)\b|\b(hvor|kor)\s+lenge\b|\w*frist(en|a|ar|er|ene)?\b")] private static partial Regex Time();
+    [GeneratedRegex(@"^\W*(når|naar|kva\s+tid|hva\s+tid|kor\s+tid|hvilken\s+dato|hvilket\s+år|kva\s+år)\b|\w*frist(en|a|ar|er|ene)?\b")] private static partial Regex Time();
     // A short «hva er X» / «hva betyr X» (not «hva er det første …»), or any question about a definition.
     [GeneratedRegex(@"^\W*(hva|kva)\s+(er|betyr|tyder|menes med|meiner ein med|vil det si)\s+(en\s+|et\s+|ei\s+|ein\s+|eit\s+)?(?!det\b|de\b|dei\b|den\b)[\p{L}-]+(\s+[\p{L}-]+){0,3}\W*$|defin")]
     private static partial Regex Definition();

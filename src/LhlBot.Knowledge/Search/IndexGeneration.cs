@@ -96,6 +96,8 @@ internal sealed partial record PassageTerms(HashSet<string> All, HashSet<string>
     internal required (int Start, int End)[] UnitSpans { get; init; }
     /// <summary>Per unit: it gives a reason («fordi», «derfor», «årsaken»), what «hvorfor» looks for.</summary>
     internal required bool[] Reasons { get; init; }
+    /// <summary>Per unit: it says how long something lasts («fem år», «til 31. desember 2023»), what «hvor lenge» looks for.</summary>
+    internal required bool[] Durations { get; init; }
 
     internal static PassageTerms Analyse(Passage p, NorwegianAnalyzer analyzer)
     {
@@ -132,6 +134,7 @@ internal sealed partial record PassageTerms(HashSet<string> All, HashSet<string>
         {
             UnitSpans = spans,
             Reasons = spans.Select(sp => AnswerTypes.GivesReason().IsMatch(p.Text.AsSpan(sp.Start, sp.End - sp.Start))).ToArray(),
+            Durations = spans.Select(sp => AnswerTypes.GivesDuration().IsMatch(p.Text.AsSpan(sp.Start, sp.End - sp.Start))).ToArray(),
         };
     }
 

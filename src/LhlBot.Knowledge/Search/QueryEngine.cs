@@ -91,11 +91,11 @@ internal static partial class QueryEngine
         return cleaned.Length > MaxQuestionChars ? cleaned[..MaxQuestionChars] : cleaned;
     }
 
-    /// <summary>The question's own words; in «hva betyr X» the verb only says what kind of answer is wanted (the answer type looks for it).</summary>
+    /// <summary>The question's own words; in «hva betyr X» or «hvor lenge …» the cue only says what kind of answer is wanted (the answer type looks for it).</summary>
     internal static List<QueryGroup> QuestionGroups(IndexGeneration gen, string question, AnswerType answerType)
     {
         var groups = Groups(gen, question, 1f, positionOffset: 0);
-        if (answerType == AnswerType.Definition && groups.Count > 1) groups.RemoveAll(g => AnswerTypes.IsDefinitionCue(g.Original));
+        if (groups.Count > 1) groups.RemoveAll(g => AnswerTypes.IsCue(answerType, g.Original));
         return groups;
     }
 
