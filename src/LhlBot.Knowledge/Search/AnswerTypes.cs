@@ -106,7 +106,6 @@ internal static partial class AnswerTypes
     internal static partial Regex GivesReason();
     [GeneratedRegex(@"\b(hvor|kor|hvur)\s+(mange|mye|mykje|stor|store|høy|hoy|mykje)\b")] private static partial Regex Amount();
     // At the start only: «hvordan når vi ut» uses «når» as a verb.
-    // «Hvor lenge gjelder avtalen?» is answered by a date («til 31. desember 2023») as often as by a duration.
     // A question about a deadline («fristen», «søknadsfristen») wants a date as much as «når» does.
     [GeneratedRegex(@"^\W*(når|naar|kva\s+tid|hva\s+tid|kor\s+tid|hvilken\s+dato|hvilket\s+år|kva\s+år)\b|\w*frist(en|a|ar|er|ene)?\b")] private static partial Regex Time();
     // A short «hva er X» / «hva betyr X» (not «hva er det første …»), or any question about a definition.
