@@ -74,6 +74,19 @@ public class AnalysisTests
     }
 
     [Fact]
+    public void The_forms_of_a_verb_in_ere_meet_its_action_noun()
+    {
+        // The light stemmer leaves «organisert», «organisere» and «organisering» three different terms.
+        var family = Terms(Plain, "organisert").Intersect(Terms(Plain, "organisering")).ToList();
+        Assert.NotEmpty(family);
+        Assert.Equal(family, Terms(Plain, "organisere").Intersect(family).ToList());
+        Assert.NotEmpty(Terms(Plain, "evalueres").Intersect(Terms(Plain, "evaluering")));
+        // Words that only end alike are left alone.
+        Assert.Single(Terms(Plain, "kommuner"));
+        Assert.Single(Terms(Plain, "flere"));
+    }
+
+    [Fact]
     public void A_compound_cut_short_by_a_hyphen_is_restored()
     {
         var corpus = CorpusModel.Create(TestSupport.AllPassages(), null);

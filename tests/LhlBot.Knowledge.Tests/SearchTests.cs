@@ -129,6 +129,14 @@ public class SearchTests(BuiltKnowledge built) : IClassFixture<BuiltKnowledge>
     }
 
     [Fact]
+    public void A_question_with_a_verb_finds_the_section_named_by_its_noun()
+    {
+        var result = _kb.Search("Hvordan er arbeidet med reformen organisert i Oslo og Viken?");
+        Assert.Contains("Organisering", result.Hits[0].Section);
+        Assert.Equal("oslo-viken-gjennomforingsplan-2021-2023", result.Hits[0].Document);
+    }
+
+    [Fact]
     public void A_how_many_question_prefers_a_number_that_counts_over_list_numbers_and_dates()
     {
         // Hdir's note opens with the reporting questions («1. november», «3. Status fase …: antall … i fase 3»); the answer is further on.

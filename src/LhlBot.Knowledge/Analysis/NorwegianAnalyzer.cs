@@ -16,7 +16,7 @@ namespace LhlBot.Knowledge.Analysis;
 internal sealed class NorwegianAnalyzer : Analyzer
 {
     /// <summary>Part of the index's content hash: bump when the chain changes so stored indexes are rebuilt.</summary>
-    internal const string Version = "lhl-analysis-8";
+    internal const string Version = "lhl-analysis-9";
 
     internal static readonly LuceneVersion Lucene = LuceneVersion.LUCENE_48;
 
@@ -39,6 +39,7 @@ internal sealed class NorwegianAnalyzer : Analyzer
             chain = new SuspendedCompoundFilter(chain, _vocabulary);                // «Pasient- og brukerombudet» → + pasientombudet
         chain = new LowerCaseFilter(Lucene, chain);
         chain = new StopFilter(Lucene, chain, NorwegianStopWords.Set);               // kva, korleis, eit, ikkje, frå, hva, hvordan …
+        chain = new VerbFamilyFilter(chain);                                         // organisert, organisering → + organiser
         chain = new NorwegianLightStemFilter(chain, NorwegianStandard.BOKMAAL | NorwegianStandard.NYNORSK); // kommunane = kommunene, reforma = reformen
         chain = new NorwegianFoldingFilter(chain);                                   // æ→ae, ø→o, å/aa→a: «paa», «ovrig», «vaere» meet the real letters
         chain = new ASCIIFoldingFilter(chain);                                       // é, ü and friends

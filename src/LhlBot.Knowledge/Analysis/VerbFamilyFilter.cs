@@ -1,0 +1,65 @@
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.Synonym;
+using Lucene.Net.Analysis.TokenAttributes;
+
+namespace LhlBot.Knowledge.Analysis;
+
+/// <summary>
+/// Joins the forms of a verb in «-ere» with its action noun, which the light stemmer leaves apart: «organisert»,
+/// «organisere», «organiserer» and «organisering» all also yield «organiser»; «vurdert» and «vurdering» «vurder».
+/// The extra term stands at the word's own position, like a synonym, and is not stemmed again.
+/// </summary>
+internal sealed class VerbFamilyFilter : TokenFilter
+{
+    private const int MinRoot = 4;
+    private static readonly string[] Endings = ["eringene", "eringen", "eringer", "ering", "erende", "erte", "erer", "eres", "ere", "ert"];
+
+    private readonly ICharTermAttribute _term;
+    private readonly IPositionIncrementAttribute _posInc;
+    private readonly ITypeAttribute _type;
+    private readonly IKeywordAttribute _keyword;
+    private State? _pending;
+    private string? _family;
+
+    internal VerbFamilyFilter(TokenStream input) : base(input)
+    {
+        _term = AddAttribute<ICharTermAttribute>();
+        _posInc = AddAttribute<IPositionIncrementAttribute>();
+        _type = AddAttribute<ITypeAttribute>();
+        _keyword = AddAttribute<IKeywordAttribute>();
+    }
+
+    public override bool IncrementToken()
+    {
+        if (_family is not null)
+        {
+            RestoreState(_pending);
+            _term.SetEmpty().Append(_family);
+            _posInc.PositionIncrement = 0;
+            _type.Type = SynonymFilter.TYPE_SYNONYM;
+            _keyword.IsKeyword = true;
+            _family = null;
+            return true;
+        }
+        if (!m_input.IncrementToken()) return false;
+        _family = Family(_term.ToString());
+        if (_family is not null) _pending = CaptureState();
+        return true;
+    }
+
+    /// <summary>«organisering» → «organiser»; null for a word that is not in the family.</summary>
+    internal static string? Family(string word)
+    {
+        foreach (var ending in Endings)
+            if (word.Length >= MinRoot + ending.Length && word.EndsWith(ending, StringComparison.Ordinal) && word.All(char.IsLetter))
+                return word[..^ending.Length] + "er";
+        return null;
+    }
+
+    public override void Reset()
+    {
+        base.Reset();
+        _pending = null;
+        _family = null;
+    }
+}
