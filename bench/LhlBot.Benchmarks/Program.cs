@@ -126,6 +126,8 @@ public static class BenchProgram
         variants.Add(("window 1", baseline with { WindowUnits = 1 }));
         foreach (var a in new[] { 0.2, 0.25 }) variants.Add(($"answer type {a}", baseline with { AnswerTypeBonus = a }));
         foreach (var pw in new[] { 0.1, 0.15 }) variants.Add(($"pairs {pw}", baseline with { PairWeight = pw }));
+        variants.Add(("no answer-type check", baseline with { UseAnswerTypeCheck = false }));
+        foreach (var f in new[] { 0.25, 0.3, 0.35, 0.4 }) variants.Add(($"answer-type factor {f}", baseline with { AnswerTypeFactor = f }));
         var inv = CultureInfo.InvariantCulture;
         foreach (var (name, settings) in variants)
         {

@@ -137,6 +137,18 @@ public class SearchTests(BuiltKnowledge built) : IClassFixture<BuiltKnowledge>
     }
 
     [Fact]
+    public void A_when_question_whose_best_passage_holds_no_date_is_declined()
+    {
+        // Møre og Romsdal's «… før i 2022. Alle kommunen ble prioritert i forhold til tilskudd.» holds the words, not a date.
+        var declined = _kb.Search("Når kan kommunene søke om tilskudd for 2022?");
+        Assert.False(declined.Answered);
+
+        var answered = _kb.Search("Når skal statsforvalteren rapportere status for reformen?");
+        Assert.True(answered.Answered);
+        Assert.Contains("1. mai og 1. november", answered.Hits[0].Text);
+    }
+
+    [Fact]
     public void A_how_many_question_prefers_a_number_that_counts_over_list_numbers_and_dates()
     {
         // Hdir's note opens with the reporting questions («1. november», «3. Status fase …: antall … i fase 3»); the answer is further on.

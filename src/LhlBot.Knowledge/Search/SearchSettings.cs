@@ -40,8 +40,12 @@ internal sealed record SearchSettings
     /// <summary>A typo's near spelling counts this much of a real match.</summary>
     public double FuzzyMatchWeight { get; init; } = 0.8;
     public bool UseGap { get; init; } = true;
-    /// <summary>Confidence multiplier when «hvor mange / når» finds no number or time in the best window (off: it declined answerable questions whose top passage was wrong, not unanswerable ones).</summary>
-    public bool UseAnswerTypeCheck { get; init; } = false;
+    /// <summary>
+    /// Confidence × <see cref="AnswerTypeFactor"/> when the best window lacks the kind of answer asked for («når» with no
+    /// date, «hvor mange» with no count). Off until v15: it declined answerable questions; with the finer types of v13
+    /// («hvor lenge», cue words) it declines unanswerable ones only.
+    /// </summary>
+    public bool UseAnswerTypeCheck { get; init; } = true;
     /// <summary>Re-ranking bonus for a window holding the kind of answer «hvor mange / når» asks for.</summary>
     public double AnswerTypeBonus { get; init; } = 0.15;
     public double AnswerTypeFactor { get; init; } = 0.5;
