@@ -18,8 +18,8 @@ public class AnswerTypeTests
     [InlineData("Hva er sølvøkonomi?", "Definition")]
     [InlineData("kva tyder samskaping i kommunen", "Definition")]
     [InlineData("Hvordan definerer Oslo og Viken et nettverk?", "Definition")]
-    [InlineData("Hva er fristen for statusrapporteringen?", "Time")]     // a deadline, not a definition of «fristen»
-    [InlineData("Når er søknadsfristen?", "Time")]
+    [InlineData("Hva er fristen for statusrapporteringen?", "Deadline")] // a deadline, not a definition of «fristen»
+    [InlineData("Når er søknadsfristen?", "Deadline")]
     [InlineData("Hvorfor er Oslo kommune med?", "Reason")]
     [InlineData("kvifor blir ikkje LHL prioritert?", "Reason")]
     [InlineData("Hva er det første steget i planleggingen?", "Any")]

@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 namespace LhlBot.Knowledge.Search;
 
 /// <summary>What kind of answer a question asks for, from its question word (bokmål and nynorsk).</summary>
-internal enum AnswerType { Any, Amount, Time, Frequency, Definition, Reason, Duration }
+internal enum AnswerType { Any, Amount, Time, Frequency, Definition, Reason, Duration, Deadline }
 
 /// <summary>
 /// A question asking «hvor mange» is not answered by a passage without a number, «når» not without a date or year;
@@ -19,6 +19,7 @@ internal static partial class AnswerTypes
         if (Frequency().IsMatch(q)) return AnswerType.Frequency;
         if (Amount().IsMatch(q)) return AnswerType.Amount;
         if (HowLong().IsMatch(q)) return AnswerType.Duration;
+        if (Deadline().IsMatch(q)) return AnswerType.Deadline;
         if (Time().IsMatch(q)) return AnswerType.Time;
         if (Reason().IsMatch(q)) return AnswerType.Reason;
         if (Definition().IsMatch(q)) return AnswerType.Definition;
@@ -34,6 +35,7 @@ internal static partial class AnswerTypes
     {
         AnswerType.Definition => term is "betyr" or "tyd" or "men" or "mein" or "innebaer" or "inneb",
         AnswerType.Duration => term is "leng",
+        AnswerType.Deadline => term is "frist",
         AnswerType.Frequency => term is "oft",
         _ => false,
     };
@@ -56,6 +58,9 @@ internal static partial class AnswerTypes
         // «Hvor lenge»: a duration («fem år») or an end («til 31. desember 2023», «ut 2023»), not any date.
         if (type == AnswerType.Duration)
             return whole ? p.Durations.Any(r => r) : p.Durations.Skip(unit).Take(Math.Max(1, span)).Any(r => r);
+        // «Fristen»: a date something must happen by («innen 1. mai 2019», «senest 15. juni»).
+        if (type == AnswerType.Deadline)
+            return whole ? p.Deadlines.Any(r => r) : p.Deadlines.Skip(unit).Take(Math.Max(1, span)).Any(r => r);
         IEnumerable<string> window = whole ? p.All : p.Units.Skip(unit).Take(Math.Max(1, span)).SelectMany(x => x);
         // A number answers «hvor mange» only where it counts something (not «1. november», not a list's «2.»).
         if (type == AnswerType.Amount)
@@ -98,6 +103,10 @@ internal static partial class AnswerTypes
     [GeneratedRegex(@"\b(hvor|kor|hvur)\s+(ofte|hyppig)\b")] private static partial Regex Frequency();
     [GeneratedRegex(@"^\W*(hvorfor|kvifor|korfor)\b")] private static partial Regex Reason();
     [GeneratedRegex(@"\b(hvor|kor)\s+lenge\b")] private static partial Regex HowLong();
+    [GeneratedRegex(@"\w*frist(en|a|ar|er|ene)?\b")] private static partial Regex Deadline();
+    /// <summary>A date something must happen by.</summary>
+    [GeneratedRegex(@"\b(innen|senest|seinast|frist(en)?\s+(er|var)?|før|pr\.|per)\s+(\d|utgangen|slutten|[a-zæøå]+dag)", RegexOptions.IgnoreCase)]
+    internal static partial Regex GivesDeadline();
     /// <summary>How long something lasts: a length of time, or the point it lasts until.</summary>
     [GeneratedRegex(@"\b(\d+|ett|ein|en|ei|to|tre|fire|fem|seks|sju|åtte|ti)\s+(år|måneder|månader|måneders|uker|veker|dager|dagar)\b|\b(til|ut|inntil|fram til|frem til|innen)\s+(\d|utgangen|slutten)", RegexOptions.IgnoreCase)]
     internal static partial Regex GivesDuration();
@@ -106,8 +115,7 @@ internal static partial class AnswerTypes
     internal static partial Regex GivesReason();
     [GeneratedRegex(@"\b(hvor|kor|hvur)\s+(mange|mye|mykje|stor|store|høy|hoy|mykje)\b")] private static partial Regex Amount();
     // At the start only: «hvordan når vi ut» uses «når» as a verb.
-    // A question about a deadline («fristen», «søknadsfristen») wants a date as much as «når» does.
-    [GeneratedRegex(@"^\W*(når|naar|kva\s+tid|hva\s+tid|kor\s+tid|hvilken\s+dato|hvilket\s+år|kva\s+år)\b|\w*frist(en|a|ar|er|ene)?\b")] private static partial Regex Time();
+    [GeneratedRegex(@"^\W*(når|naar|kva\s+tid|hva\s+tid|kor\s+tid|hvilken\s+dato|hvilket\s+år|kva\s+år)\b")] private static partial Regex Time();
     // A short «hva er X» / «hva betyr X» (not «hva er det første …»), or any question about a definition.
     [GeneratedRegex(@"^\W*(hva|kva)\s+(er|betyr|tyder|menes med|meiner ein med|vil det si)\s+(en\s+|et\s+|ei\s+|ein\s+|eit\s+)?(?!det\b|de\b|dei\b|den\b)[\p{L}-]+(\s+[\p{L}-]+){0,3}\W*$|defin")]
     private static partial Regex Definition();

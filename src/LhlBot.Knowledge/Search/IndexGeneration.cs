@@ -98,6 +98,8 @@ internal sealed partial record PassageTerms(HashSet<string> All, HashSet<string>
     internal required bool[] Reasons { get; init; }
     /// <summary>Per unit: it says how long something lasts («fem år», «til 31. desember 2023»), what «hvor lenge» looks for.</summary>
     internal required bool[] Durations { get; init; }
+    /// <summary>Per unit: a date something must happen by («innen 1. mai 2019»), what «fristen» looks for.</summary>
+    internal required bool[] Deadlines { get; init; }
 
     internal static PassageTerms Analyse(Passage p, NorwegianAnalyzer analyzer)
     {
@@ -135,6 +137,7 @@ internal sealed partial record PassageTerms(HashSet<string> All, HashSet<string>
             UnitSpans = spans,
             Reasons = spans.Select(sp => AnswerTypes.GivesReason().IsMatch(p.Text.AsSpan(sp.Start, sp.End - sp.Start))).ToArray(),
             Durations = spans.Select(sp => AnswerTypes.GivesDuration().IsMatch(p.Text.AsSpan(sp.Start, sp.End - sp.Start))).ToArray(),
+            Deadlines = spans.Select(sp => AnswerTypes.GivesDeadline().IsMatch(p.Text.AsSpan(sp.Start, sp.End - sp.Start))).ToArray(),
         };
     }
 
