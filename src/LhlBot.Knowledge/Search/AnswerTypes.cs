@@ -103,6 +103,7 @@ internal static partial class AnswerTypes
     [GeneratedRegex(@"\b(hvor|kor|hvur)\s+(ofte|hyppig)\b")] private static partial Regex Frequency();
     [GeneratedRegex(@"^\W*(hvorfor|kvifor|korfor)\b")] private static partial Regex Reason();
     [GeneratedRegex(@"\b(hvor|kor)\s+lenge\b")] private static partial Regex HowLong();
+    // «fristen», «søknadsfristen»: a deadline question, also after «hva er» (not a definition) or «når».
     [GeneratedRegex(@"\w*frist(en|a|ar|er|ene)?\b")] private static partial Regex Deadline();
     /// <summary>A date something must happen by.</summary>
     [GeneratedRegex(@"\b(innen|senest|seinast|frist(en)?\s+(er|var)?|før|pr\.|per)\s+(\d|utgangen|slutten|[a-zæøå]+dag)", RegexOptions.IgnoreCase)]
