@@ -127,6 +127,9 @@ public static class BenchProgram
         foreach (var a in new[] { 0.2, 0.25 }) variants.Add(($"answer type {a}", baseline with { AnswerTypeBonus = a }));
         foreach (var pw in new[] { 0.1, 0.15 }) variants.Add(($"pairs {pw}", baseline with { PairWeight = pw }));
         variants.Add(("no answer-type check", baseline with { UseAnswerTypeCheck = false }));
+        foreach (var c in new[] { 0.3f, 0.7f }) variants.Add(($"compound part {c}", baseline with { CompoundPartWeight = c }));
+        foreach (var h in new[] { 1.0f, 2.0f }) variants.Add(($"heading boost {h}", baseline with { HeadBoost = h }));
+        foreach (var d in new[] { 30, 100 }) variants.Add(($"re-rank depth {d}", baseline with { RerankDepth = d }));
         foreach (var f in new[] { 0.25, 0.3, 0.35, 0.4 }) variants.Add(($"answer-type factor {f}", baseline with { AnswerTypeFactor = f }));
         var inv = CultureInfo.InvariantCulture;
         foreach (var (name, settings) in variants)
