@@ -92,10 +92,8 @@ public static class BenchProgram
                 if (q.Expect is not { Length: > 0 }) continue;
                 var type = LhlBot.Knowledge.Search.AnswerTypes.Of(q.Question);
                 var groups = LhlBot.Knowledge.Search.QueryEngine.QuestionGroups(gen, q.Question, type);
-                var query = LhlBot.Knowledge.Search.QueryEngine.BuildQuery(gen, groups, s);
-                var top = gen.Searcher.Search(query, s.RerankDepth);
-                if (top.ScoreDocs.Length == 0) { Console.WriteLine($"{q.Id} no candidates"); continue; }
-                var ranked = LhlBot.Knowledge.Search.QueryEngine.Rerank(gen, groups, top.ScoreDocs, s, type);
+                var ranked = LhlBot.Knowledge.Search.QueryEngine.Rank(gen, groups, type, s.RerankDepth, s);
+                if (ranked.Count == 0) { Console.WriteLine($"{q.Id} no candidates"); continue; }
                 bool Holds(int doc) => q.Expect.Any(e => Evaluator.Normalise(gen.Passages[doc].Text).Contains(Evaluator.Normalise(e), StringComparison.OrdinalIgnoreCase));
                 var rank = ranked.FindIndex(r => Holds(r.Doc));
                 if (rank == 0) continue;

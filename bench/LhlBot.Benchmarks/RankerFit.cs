@@ -60,12 +60,9 @@ internal static class RankerFit
             if (q.Expect is not { Length: > 0 }) continue;
             var type = AnswerTypes.Of(q.Question);
             var groups = QueryEngine.QuestionGroups(gen, q.Question, type);
-            if (groups.Count == 0) { result.Add([]); continue; }
-            var top = gen.Searcher.Search(QueryEngine.BuildQuery(gen, groups, s), s.RerankDepth);
-            if (top.ScoreDocs.Length == 0) { result.Add([]); continue; }
             var wanted = q.Expect.Select(Evaluator.Normalise).ToList();
-            result.Add(QueryEngine.Rerank(gen, groups, top.ScoreDocs, s, type)
-                .OrderBy(r => Array.FindIndex(top.ScoreDocs, d => d.Doc == r.Doc)) // BM25 order: ties keep it
+            result.Add(QueryEngine.Rank(gen, groups, type, s.RerankDepth, s)
+                .OrderByDescending(r => r.Bm25) // BM25 order: ties keep it
                 .Select(r => new Candidate(r.Features.ToArray(), wanted.Any(e => Evaluator.Normalise(gen.Passages[r.Doc].Text).Contains(e, StringComparison.Ordinal))))
                 .ToList());
         }

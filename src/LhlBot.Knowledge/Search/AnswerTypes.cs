@@ -52,15 +52,9 @@ internal static partial class AnswerTypes
         if (type == AnswerType.Definition)
             return groups.Any(g => !g.IsName && g.Terms.Any(t => t.Role != TokenRole.CompoundPart && p.Defined.Contains(t.Term)));
         var whole = unit < 0 || p.Units.Length == 0;
-        // «Hvorfor»: the window gives a reason («fordi», «derfor», «grunnen», «årsaken», «skyldes»).
-        if (type == AnswerType.Reason)
-            return whole ? p.Reasons.Any(r => r) : p.Reasons.Skip(unit).Take(Math.Max(1, span)).Any(r => r);
-        // «Hvor lenge»: a duration («fem år») or an end («til 31. desember 2023», «ut 2023»), not any date.
-        if (type == AnswerType.Duration)
-            return whole ? p.Durations.Any(r => r) : p.Durations.Skip(unit).Take(Math.Max(1, span)).Any(r => r);
-        // «Fristen»: a date something must happen by («innen 1. mai 2019», «senest 15. juni»).
-        if (type == AnswerType.Deadline)
-            return whole ? p.Deadlines.Any(r => r) : p.Deadlines.Skip(unit).Take(Math.Max(1, span)).Any(r => r);
+        // «Hvorfor», «hvor lenge», «fristen»: the window says it in so many words (see Phrasings).
+        if (p.Stated.TryGetValue(type, out var stated))
+            return whole ? stated.Any(x => x) : stated.Skip(unit).Take(Math.Max(1, span)).Any(x => x);
         IEnumerable<string> window = whole ? p.All : p.Units.Skip(unit).Take(Math.Max(1, span)).SelectMany(x => x);
         // A number answers «hvor mange» only where it counts something (not «1. november», not a list's «2.»).
         if (type == AnswerType.Amount)
@@ -100,6 +94,13 @@ internal static partial class AnswerTypes
     private static readonly string[] Months =
         ["januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "septemb", "oktob", "novemb", "desemb", "host", "sommer", "vinter"];
 
+    /// <summary>
+    /// The answer types whose answers are recognised by their wording in the text, and that wording: a reason for
+    /// «hvorfor», a length or an end for «hvor lenge» (not any date), a date to meet for «fristen».
+    /// </summary>
+    internal static readonly (AnswerType Type, Regex Pattern)[] Phrasings =
+        [(AnswerType.Reason, GivesReason()), (AnswerType.Duration, GivesDuration()), (AnswerType.Deadline, GivesDeadline())];
+
     [GeneratedRegex(@"\b(hvor|kor|hvur)\s+(ofte|hyppig)\b")] private static partial Regex Frequency();
     [GeneratedRegex(@"^\W*(hvorfor|kvifor|korfor)\b")] private static partial Regex Reason();
     [GeneratedRegex(@"\b(hvor|kor)\s+lenge\b")] private static partial Regex HowLong();
@@ -107,13 +108,13 @@ internal static partial class AnswerTypes
     [GeneratedRegex(@"\w*frist(en|a|ar|er|ene)?\b")] private static partial Regex Deadline();
     /// <summary>A date something must happen by.</summary>
     [GeneratedRegex(@"\b(innen|senest|seinast|frist(en)?\s+(er|var)?|før|pr\.|per)\s+(\d|utgangen|slutten|[a-zæøå]+dag)", RegexOptions.IgnoreCase)]
-    internal static partial Regex GivesDeadline();
+    private static partial Regex GivesDeadline();
     /// <summary>How long something lasts: a length of time, or the point it lasts until.</summary>
     [GeneratedRegex(@"\b(\d+|ett|ein|en|ei|to|tre|fire|fem|seks|sju|åtte|ti)\s+(år|måneder|månader|måneders|uker|veker|dager|dagar)\b|\b(til|ut|inntil|fram til|frem til|innen)\s+(\d|utgangen|slutten)", RegexOptions.IgnoreCase)]
-    internal static partial Regex GivesDuration();
+    private static partial Regex GivesDuration();
     /// <summary>Words that give a reason; raw text, since «fordi» and «siden» are stop words.</summary>
     [GeneratedRegex(@"\b(fordi|derfor|grunn(en|ene|er)?|årsak(en|er|ene)?|skyldes|ettersom|på grunn av|som følge av|med tanke på)\b", RegexOptions.IgnoreCase)]
-    internal static partial Regex GivesReason();
+    private static partial Regex GivesReason();
     [GeneratedRegex(@"\b(hvor|kor|hvur)\s+(mange|mye|mykje|stor|store|høy|hoy|mykje)\b")] private static partial Regex Amount();
     // At the start only: «hvordan når vi ut» uses «når» as a verb.
     [GeneratedRegex(@"^\W*(når|naar|kva\s+tid|hva\s+tid|kor\s+tid|hvilken\s+dato|hvilket\s+år|kva\s+år)\b")] private static partial Regex Time();

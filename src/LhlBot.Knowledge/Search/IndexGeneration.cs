@@ -94,12 +94,16 @@ internal sealed partial record PassageTerms(HashSet<string> All, HashSet<string>
 {
     /// <summary>Where each unit stands in the text (start inclusive, end exclusive), for showing the sentences that answer.</summary>
     internal required (int Start, int End)[] UnitSpans { get; init; }
-    /// <summary>Per unit: it gives a reason («fordi», «derfor», «årsaken»), what «hvorfor» looks for.</summary>
-    internal required bool[] Reasons { get; init; }
-    /// <summary>Per unit: it says how long something lasts («fem år», «til 31. desember 2023»), what «hvor lenge» looks for.</summary>
-    internal required bool[] Durations { get; init; }
-    /// <summary>Per unit: a date something must happen by («innen 1. mai 2019»), what «fristen» looks for.</summary>
-    internal required bool[] Deadlines { get; init; }
+    /// <summary>
+    /// For the answer types read from the wording (<see cref="AnswerTypes.Phrasings"/>): which units state that kind of
+    /// answer («fordi …» for «hvorfor», «til 31. desember 2023» for «hvor lenge», «innen 1. mai» for «fristen»).
+    /// </summary>
+    internal required Dictionary<AnswerType, bool[]> Stated { get; init; }
+
+    /// <summary>The text the window of <paramref name="span"/> units from <paramref name="unit"/> covers; null when there is no such unit.</summary>
+    internal (int Start, int End)? WindowSpan(int unit, int span) =>
+        unit < 0 || unit >= UnitSpans.Length ? null
+            : (UnitSpans[unit].Start, UnitSpans[Math.Min(UnitSpans.Length - 1, unit + Math.Max(1, span) - 1)].End);
 
     internal static PassageTerms Analyse(Passage p, NorwegianAnalyzer analyzer)
     {
@@ -135,9 +139,8 @@ internal sealed partial record PassageTerms(HashSet<string> All, HashSet<string>
         return new PassageTerms(all, head, text, kept.Select(i => units[i]).ToArray(), positions, defined, kept.Select(i => amounts[i]).ToArray())
         {
             UnitSpans = spans,
-            Reasons = spans.Select(sp => AnswerTypes.GivesReason().IsMatch(p.Text.AsSpan(sp.Start, sp.End - sp.Start))).ToArray(),
-            Durations = spans.Select(sp => AnswerTypes.GivesDuration().IsMatch(p.Text.AsSpan(sp.Start, sp.End - sp.Start))).ToArray(),
-            Deadlines = spans.Select(sp => AnswerTypes.GivesDeadline().IsMatch(p.Text.AsSpan(sp.Start, sp.End - sp.Start))).ToArray(),
+            Stated = AnswerTypes.Phrasings.ToDictionary(ph => ph.Type,
+                ph => spans.Select(sp => ph.Pattern.IsMatch(p.Text.AsSpan(sp.Start, sp.End - sp.Start))).ToArray()),
         };
     }
 

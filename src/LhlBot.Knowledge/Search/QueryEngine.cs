@@ -62,12 +62,10 @@ internal static partial class QueryEngine
         if (groups.Count == 0)
             return (new SearchResult(searched, isFollowUp, false, 0, []), null);
 
-        var query = BuildQuery(gen, groups, s);
-        var top = gen.Searcher.Search(query, Math.Max(maxResults, s.RerankDepth));
-        if (top.ScoreDocs.Length == 0)
+        var ranked = Rank(gen, groups, answerType, Math.Max(maxResults, s.RerankDepth), s);
+        if (ranked.Count == 0)
             return (new SearchResult(searched, isFollowUp, false, 0, []), new ConfidenceSignals(0, 0, 0, 0));
 
-        var ranked = Rerank(gen, groups, top.ScoreDocs, s, answerType);
         var signals = Confidence(gen, answerType, groups, ranked, s);
         var hits = ranked.Take(maxResults).Select(r =>
         {
@@ -81,6 +79,14 @@ internal static partial class QueryEngine
         }).ToList();
         var answered = signals.Confidence >= s.Threshold;
         return (new SearchResult(searched, isFollowUp, answered, Math.Round(signals.Confidence, 3), hits), signals);
+    }
+
+    /// <summary>BM25's best <paramref name="depth"/> passages for the question's words, in re-ranked order; empty when none match.</summary>
+    internal static List<Ranked> Rank(IndexGeneration gen, List<QueryGroup> groups, AnswerType answerType, int depth, SearchSettings s)
+    {
+        if (groups.Count == 0) return [];
+        var top = gen.Searcher.Search(BuildQuery(gen, groups, s), depth);
+        return top.ScoreDocs.Length == 0 ? [] : Rerank(gen, groups, top.ScoreDocs, s, answerType);
     }
 
     /// <summary>Any text is acceptable: control characters go, and very long input is cut to what a question can be.</summary>
@@ -294,12 +300,9 @@ internal static partial class QueryEngine
             // «Hvor mange» / «når»: a window holding a number or a time the question does not give is likelier the answer.
             var fits = questionType != AnswerType.Any && AnswerTypes.Fits(questionType, asked, groups, p, p.Units.Length > 0 ? windowUnit : -1, span);
             // The same coverage in a shorter window: the sentence that states the fact, not a long one that mentions it.
-            var density = 0.0;
-            if (windowUnit >= 0 && windowUnit < p.UnitSpans.Length)
-            {
-                var chars = p.UnitSpans[Math.Min(p.UnitSpans.Length - 1, windowUnit + span - 1)].End - p.UnitSpans[windowUnit].Start;
-                density = windowCoverage * Math.Min(1.0, (double)s.DenseWindowChars / Math.Max(1, chars));
-            }
+            var density = p.WindowSpan(windowUnit, span) is { } stretch
+                ? windowCoverage * Math.Min(1.0, (double)s.DenseWindowChars / Math.Max(1, stretch.End - stretch.Start))
+                : 0;
             var features = new RankingFeatures(bm25, coverage, windowCoverage, pairCoverage, proximity, fits ? 1 : 0, density);
             result.Add(new Ranked(sd.Doc, features.Score(s), features, missingNames, windowMissing) { WindowUnit = windowUnit });
         }
@@ -407,11 +410,8 @@ internal static partial class QueryEngine
     /// </summary>
     internal static string Excerpt(string text, PassageTerms p, List<(int Start, int End)> matched, int windowUnit, int span)
     {
-        if (windowUnit < 0 || windowUnit >= p.UnitSpans.Length) return "";
-        var start = p.UnitSpans[windowUnit].Start;
-        var end = p.UnitSpans[Math.Min(p.UnitSpans.Length - 1, windowUnit + Math.Max(1, span) - 1)].End;
-        if (end - start >= 0.8 * text.Length) return "";
-        return Bold(text, matched, start, end).Trim();
+        if (p.WindowSpan(windowUnit, span) is not { } window || window.End - window.Start >= 0.8 * text.Length) return "";
+        return Bold(text, matched, window.Start, window.End).Trim();
     }
 
     /// <summary>Where the passage's words met the question (from the analysed tokens), in order, overlaps merged.</summary>
