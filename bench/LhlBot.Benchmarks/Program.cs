@@ -75,7 +75,8 @@ public static class BenchProgram
             Console.WriteLine($"  group {g.Surface}: {string.Join(",", g.Terms.Select(t => t.Term + ":" + t.Role.ToString()[0]))} df={g.DocFreq} idf={gen.Idf(g.DocFreq):0.00} name={g.IsName}");
         Console.WriteLine($"  answered={result.Answered} conf={result.Confidence} {signals}");
         foreach (var h in result.Hits)
-            Console.WriteLine($"  {h.Score:0.000} {h.Document} › {h.Section}\n      {h.HighlightedText.Replace("\n", " ")[..Math.Min(260, h.HighlightedText.Length)]}");
+            Console.WriteLine($"  {h.Score:0.000} {h.Document} › {h.Section}\n      {h.HighlightedText.Replace("\n", " ")[..Math.Min(260, h.HighlightedText.Length)]}"
+                + (h.Excerpt.Length > 0 ? $"\n      window: «{h.Excerpt.Replace("\n", " ⏎ ")}»" : ""));
         return 0;
     }
 
@@ -100,8 +101,12 @@ public static class BenchProgram
                 string Line(LhlBot.Knowledge.Search.QueryEngine.Ranked r) =>
                     string.Create(CultureInfo.InvariantCulture, $"{r.Score:0.000} bm25 {r.Bm25:0.00} cov {r.Coverage:0.00} win {r.Window:0.00} pairs {r.Features.Pairs:0.00} prox {r.Features.Proximity:0.00} type {r.Features.AnswerType:0} | {gen.Passages[r.Doc].Section}");
                 Console.WriteLine($"{q.Id} rank {rank + 1} ({q.Kind}) {q.Question}");
+                string Window(LhlBot.Knowledge.Search.QueryEngine.Ranked r) =>
+                    gen.Terms[r.Doc].WindowSpan(r.WindowUnit, s.WindowUnits) is { } w
+                        ? gen.Passages[r.Doc].Text[w.Start..w.End].Replace("\n", " ⏎ ") : "(heading)";
                 Console.WriteLine($"   top  {Line(ranked[0])}");
-                if (rank > 0) Console.WriteLine($"   want {Line(ranked[rank])}");
+                Console.WriteLine($"        «{Window(ranked[0])}»");
+                if (rank > 0) Console.WriteLine($"   want {Line(ranked[rank])}\n        «{Window(ranked[rank])}»");
                 else
                 {
                     var any = Enumerable.Range(0, gen.Passages.Length).FirstOrDefault(Holds, -1);

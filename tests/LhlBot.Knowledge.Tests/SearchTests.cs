@@ -168,6 +168,38 @@ public class SearchTests(BuiltKnowledge built) : IClassFixture<BuiltKnowledge>
     }
 
     [Fact]
+    public void A_how_much_question_whose_best_passage_holds_no_amount_is_declined()
+    {
+        // Møre og Romsdal: «… før i 2022. Alle kommunen ble prioritert i forhold til tilskudd.» has every word and no sum.
+        var declined = _kb.Search("Hvor mye tilskudd får hver kommune fra Leve hele livet i 2022?");
+        Assert.False(declined.Answered);
+
+        var answered = _kb.Search("Hvor mye fikk fylkesmennene totalt i 2019?");
+        Assert.True(answered.Answered);
+        Assert.Contains("10 mill. kroner", answered.Hits[0].Text);
+    }
+
+    [Theory]
+    [InlineData("Hvor ofte møtes styringsgruppen for nettverket i Nordland?", "møtes hvert halvår")]
+    [InlineData("kor ofte orienterer styringsgruppa ledermøtet i Oslo?", "2 gr. i året")]
+    public void A_how_often_question_is_answered_by_the_sentence_that_says_how_often(string question, string expected)
+    {
+        var result = _kb.Search(question);
+        Assert.True(result.Answered);
+        Assert.Contains(expected, result.Hits[0].Excerpt.Replace("**", ""));
+    }
+
+    [Theory]
+    [InlineData("Hva er målgruppen for reformen?", "Målgruppen for reformen er alle eldre over 65 år")]   // «X for Y er alle …»
+    [InlineData("Hva er hovedmålet med reformen?", "Hovedmålet er at de eldre kan")]                        // «X er at …»
+    public void A_what_is_question_prefers_the_sentence_that_says_what_it_is(string question, string expected)
+    {
+        var result = _kb.Search(question);
+        Assert.True(result.Answered);
+        Assert.Contains(expected, result.Hits[0].Excerpt.Replace("**", "").ReplaceLineEndings(" "));
+    }
+
+    [Fact]
     public void A_definition_question_prefers_the_passage_that_says_what_the_word_is()
     {
         var result = _kb.Search("Hva betyr sølvøkonomi?");

@@ -48,13 +48,19 @@ internal static partial class AnswerTypes
     internal static bool Fits(AnswerType type, HashSet<string> asked, List<QueryGroup> groups, PassageTerms p, int unit, int span)
     {
         if (type == AnswerType.Any) return true;
+        var whole = unit < 0 || p.Units.Length == 0;
         // «Hva er sølvøkonomi?»: the passage must say what the word is, not merely use it; names are what is asked about, not defined.
         if (type == AnswerType.Definition)
-            return groups.Any(g => !g.IsName && g.Terms.Any(t => t.Role != TokenRole.CompoundPart && p.Defined.Contains(t.Term)));
-        var whole = unit < 0 || p.Units.Length == 0;
+        {
+            var subjects = groups.Where(g => !g.IsName).ToList();
+            if (subjects.Any(g => g.WholeForms.Any(p.Defined.Contains))) return true;
+            // «… kan betegnes som samskaping», «“The Silver Economy” blir definert som …» under the heading «Sølvøkonomien».
+            if (!StatedIn(p, type, unit, span, whole)) return false;
+            var near = whole ? [p.All] : p.Units.Skip(unit).Take(Math.Max(1, span)).Append(p.Head).ToArray();
+            return subjects.Any(g => g.WholeForms.Any(t => near.Any(u => u.Contains(t))));
+        }
         // «Hvorfor», «hvor lenge», «fristen»: the window says it in so many words (see Phrasings).
-        if (p.Stated.TryGetValue(type, out var stated))
-            return whole ? stated.Any(x => x) : stated.Skip(unit).Take(Math.Max(1, span)).Any(x => x);
+        if (p.Stated.ContainsKey(type)) return StatedIn(p, type, unit, span, whole);
         IEnumerable<string> window = whole ? p.All : p.Units.Skip(unit).Take(Math.Max(1, span)).SelectMany(x => x);
         // A number answers «hvor mange» only where it counts something (not «1. november», not a list's «2.»).
         if (type == AnswerType.Amount)
@@ -69,7 +75,6 @@ internal static partial class AnswerTypes
             {
                 AnswerType.Amount => NumberWords.Contains(t),
                 AnswerType.Time => t.Any(char.IsDigit) || Months.Any(m => t.StartsWith(m, StringComparison.Ordinal)),
-                AnswerType.Frequency => FrequencyWords.Contains(t),
                 _ => true,
             };
             if (fits) return true;
@@ -77,18 +82,24 @@ internal static partial class AnswerTypes
         return false;
     }
 
+    /// <summary>
+    /// Whether the best passage can be trusted to answer: <see cref="Fits"/>, or for «hva er X» a section headed by X
+    /// («Samskaping», «Næringsliv og «Sølvøkonomien»»), which is where a document says what X is, though not always with
+    /// «X er …». That heading does not make its window the better answer, so it counts here and not in ranking.
+    /// </summary>
+    internal static bool Answers(AnswerType type, List<QueryGroup> groups, PassageTerms p, int unit, int span) =>
+        Fits(type, Asked(groups), groups, p, unit, span)
+        || (type == AnswerType.Definition && groups.Any(g => !g.IsName && g.WholeForms.Any(p.HeadingSubjects.Contains)));
+
+    private static bool StatedIn(PassageTerms p, AnswerType type, int unit, int span, bool whole) =>
+        p.Stated.TryGetValue(type, out var stated)
+        && (whole ? stated.Any(x => x) : stated.Skip(unit).Take(Math.Max(1, span)).Any(x => x));
+
     // Analysed (stemmed, folded) forms and prefixes; "to" and "ett" are stop words or too ambiguous to list.
     private static readonly HashSet<string> NumberWords = new(StringComparer.Ordinal)
     {
         "tre", "fir", "fire", "fem", "seks", "sju", "syv", "atte", "ni", "ti", "elleve", "tolv", "femt", "tjue", "tretti", "hundr", "hundre",
         "tus", "tusen", "million", "milliard", "prosent", "halvpart", "halvparten", "flertall", "flertal", "fleirtal", "dobbel",
-    };
-
-    // «årlig», «hver måned», «to ganger i halvåret», «jevnlig» (analysed forms; «hver/kvar» are stop words, the unit remains).
-    private static readonly HashSet<string> FrequencyWords = new(StringComparer.Ordinal)
-    {
-        "arlig", "manedlig", "ukentlig", "halvarlig", "jevnlig", "gang", "halvar", "kvartal", "hyppig", "regelmessig", "maned", "uke", "uken",
-        "annenhv", "daglig", "jamleg", "jamlig", "arleg", "manadleg", "vekentleg",
     };
 
     private static readonly string[] Months =
@@ -99,7 +110,8 @@ internal static partial class AnswerTypes
     /// «hvorfor», a length or an end for «hvor lenge» (not any date), a date to meet for «fristen».
     /// </summary>
     internal static readonly (AnswerType Type, Regex Pattern)[] Phrasings =
-        [(AnswerType.Reason, GivesReason()), (AnswerType.Duration, GivesDuration()), (AnswerType.Deadline, GivesDeadline())];
+        [(AnswerType.Reason, GivesReason()), (AnswerType.Duration, GivesDuration()), (AnswerType.Deadline, GivesDeadline()),
+         (AnswerType.Frequency, GivesFrequency()), (AnswerType.Definition, GivesDefinition())];
 
     [GeneratedRegex(@"\b(hvor|kor|hvur)\s+(ofte|hyppig)\b")] private static partial Regex Frequency();
     [GeneratedRegex(@"^\W*(hvorfor|kvifor|korfor)\b")] private static partial Regex Reason();
@@ -112,8 +124,18 @@ internal static partial class AnswerTypes
     /// <summary>How long something lasts: a length of time, or the point it lasts until.</summary>
     [GeneratedRegex(@"\b(\d+|ett|ein|en|ei|to|tre|fire|fem|seks|sju|åtte|ti)\s+(år|måneder|månader|måneders|uker|veker|dager|dagar)\b|\b(til|ut|inntil|fram til|frem til|innen)\s+(\d|utgangen|slutten)", RegexOptions.IgnoreCase)]
     private static partial Regex GivesDuration();
+    /// <summary>
+    /// How often: «to ganger i året», «2 gr. i året», «hvert halvår», «halvårsvise samlinger», «årlig», «jevnlig».
+    /// Not «i år», which is this year, not every year.
+    /// </summary>
+    [GeneratedRegex(@"\b(\d+|en|én|ei|ein|eitt?|to|tre|fire|fem|seks|flere|fleire|noen|nokre|mange)\s+(ganger?|gonger?|gr\.)|\b(i|per|pr\.?|hvert?|kvart?|annethvert|annakvart)\s+(året|halvåret|kvartalet|måneden|månaden|uka|uken|veka|veke|dag)\b|\b(hvert?|kvart?|per|pr\.?|annethvert|annakvart)\s+(år|halvår|kvartal|måned|månad|uke|veke)\b|\b(årlig|årleg|halvårlig|halvårleg|halvårsvis|kvartalsvis|månedlig|månadleg|månedsvis|ukentlig|vekentleg|daglig|dagleg|jevnlig|jamleg|jamnleg|regelmessig|hyppig)\w*",
+        RegexOptions.IgnoreCase)]
+    private static partial Regex GivesFrequency();
+    /// <summary>A sentence that defines or names something, whatever word it defines: «blir definert som», «kan betegnes som».</summary>
+    [GeneratedRegex(@"\b(defineres|definerast|definert|betegnes|kalles|forstås)\s+(som|med)\b|\bvil\s+si\b|\bmenes\s+med\b", RegexOptions.IgnoreCase)]
+    private static partial Regex GivesDefinition();
     /// <summary>Words that give a reason; raw text, since «fordi» and «siden» are stop words.</summary>
-    [GeneratedRegex(@"\b(fordi|derfor|grunn(en|ene|er)?|årsak(en|er|ene)?|skyldes|ettersom|på grunn av|som følge av|med tanke på)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(fordi|derfor|dermed|difor|grunn(en|ene|er)?|årsak(en|er|ene)?|skyldes|ettersom|på grunn av|som følge av|med tanke på)\b", RegexOptions.IgnoreCase)]
     private static partial Regex GivesReason();
     [GeneratedRegex(@"\b(hvor|kor|hvur)\s+(mange|mye|mykje|stor|store|høy|hoy|mykje)\b")] private static partial Regex Amount();
     // At the start only: «hvordan når vi ut» uses «når» as a verb.

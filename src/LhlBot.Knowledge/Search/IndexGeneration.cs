@@ -99,6 +99,8 @@ internal sealed partial record PassageTerms(HashSet<string> All, HashSet<string>
     /// answer («fordi …» for «hvorfor», «til 31. desember 2023» for «hvor lenge», «innen 1. mai» for «fristen»).
     /// </summary>
     internal required Dictionary<AnswerType, bool[]> Stated { get; init; }
+    /// <summary>The subject of a short heading over the passage («Samskaping», «Næringsliv og «Sølvøkonomien»»), not the document title.</summary>
+    internal required HashSet<string> HeadingSubjects { get; init; }
 
     /// <summary>The text the window of <paramref name="span"/> units from <paramref name="unit"/> covers; null when there is no such unit.</summary>
     internal (int Start, int End)? WindowSpan(int unit, int span) =>
@@ -129,7 +131,8 @@ internal sealed partial record PassageTerms(HashSet<string> All, HashSet<string>
             if (!positions.TryGetValue(t.Term, out var list)) positions[t.Term] = list = [];
             list.Add(t.Position);
         }
-        // Words the passage defines: «Nettverk er en …», «Sølvøkonomi betyr …»; what «hva er / hva betyr» questions look for.
+        // Words the passage defines: «Nettverk er en …», «Sølvøkonomi betyr …», «Målgruppen for reformen er alle …»;
+        // what «hva er / hva betyr» questions look for.
         var defined = new HashSet<string>(StringComparer.Ordinal);
         foreach (var t in text)
             if (t.Role == TokenRole.Original && t.End < p.Text.Length && Defines().IsMatch(p.Text.AsSpan(t.End)))
@@ -139,12 +142,15 @@ internal sealed partial record PassageTerms(HashSet<string> All, HashSet<string>
         return new PassageTerms(all, head, text, kept.Select(i => units[i]).ToArray(), positions, defined, kept.Select(i => amounts[i]).ToArray())
         {
             UnitSpans = spans,
+            HeadingSubjects = p.Section.Split(PassageSplitter.PathSeparator)
+                .Select(h => analyzer.Tokens(h, IndexGeneration.FieldHead).Where(t => t.Role == TokenRole.Original).Select(t => t.Term).ToList())
+                .Where(terms => terms.Count <= 2).SelectMany(terms => terms).ToHashSet(StringComparer.Ordinal),
             Stated = AnswerTypes.Phrasings.ToDictionary(ph => ph.Type,
                 ph => spans.Select(sp => ph.Pattern.IsMatch(p.Text.AsSpan(sp.Start, sp.End - sp.Start))).ToArray()),
         };
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"^\s*(er\s+(en|et|ei|ein|eit|å|når|det|de|den)\b|betyr|tyder|innebærer|inneber|handler om|defineres|definerast|vil si)",
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(\s+(for|med|til|i|av|ved|om)\s+[\p{L}-]+)?\s*(er\s+(en|et|ei|ein|eit|å|at|alle|når|det|de|den)\b|betyr|tyder|innebærer|inneber|handler om|defineres|definerast|vil si)",
         System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
     private static partial System.Text.RegularExpressions.Regex Defines();
 

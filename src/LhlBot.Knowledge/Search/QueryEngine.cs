@@ -22,6 +22,11 @@ internal sealed class QueryGroup
     internal string? Typed { get; init; }
     /// <summary>The forms a misspelt word is matched from, one edit away.</summary>
     internal IEnumerable<string> TypoForms => Typed is null ? [Original] : [Original, Typed];
+    /// <summary>The near spellings of a misspelt word found among the candidates (set by re-ranking).</summary>
+    internal HashSet<string>? TypoMatches { get; set; }
+    /// <summary>The word's own forms and synonyms, and what its typo matched: not its compound parts.</summary>
+    internal IEnumerable<string> WholeForms =>
+        Terms.Where(t => t.Role != TokenRole.CompoundPart).Select(t => t.Term).Concat(TypoMatches ?? []);
 }
 
 /// <summary>Signals behind a confidence, kept for the evaluation report.</summary>
@@ -228,6 +233,7 @@ internal static partial class QueryEngine
                 .Where(t => forms.Any(f => IsTypoOf(t, f))).ToHashSet(StringComparer.Ordinal);
             // A typo weighs as much as the word it stands for.
             if (fuzzyTerms[i].Count > 0) weights[i] = gen.Idf(fuzzyTerms[i].Max(gen.DocFreq)) * groups[i].Weight;
+            groups[i].TypoMatches = fuzzyTerms[i];
         }
         var total = weights.Sum();
         // Matched in any of up to three term sets (a sentence, its neighbour, the heading); no sets are merged, to keep queries allocation-light.
@@ -387,7 +393,7 @@ internal static partial class QueryEngine
                 && !NameWritten(gen.Passages[best.Doc], g.Surface));
         if (s.UseEntityCheck && missing > 0) confidence *= s.MissingNameFactor;
         // «Hvor mange», «når»: the best window must hold a number or a time the question does not already give.
-        if (s.UseAnswerTypeCheck && !AnswerTypes.Fits(answerType, AnswerTypes.Asked(groups), groups, gen.Terms[best.Doc], best.WindowUnit, s.WindowUnits))
+        if (s.UseAnswerTypeCheck && !AnswerTypes.Answers(answerType, groups, gen.Terms[best.Doc], best.WindowUnit, s.WindowUnits))
             confidence *= s.AnswerTypeFactor;
         return new ConfidenceSignals(best.Coverage, gap, missing, Math.Clamp(confidence, 0, 1));
     }

@@ -48,7 +48,7 @@ internal sealed record SearchSettings
     public bool UseAnswerTypeCheck { get; init; } = true;
     /// <summary>Re-ranking bonus for a window holding the kind of answer «hvor mange / når» asks for.</summary>
     public double AnswerTypeBonus { get; init; } = 0.15;
-    public double AnswerTypeFactor { get; init; } = 0.5;
+    public double AnswerTypeFactor { get; init; } = 0.3;
     /// <summary>Among windows that cover alike, the one saying it in fewer characters (a tie-breaker, so kept small).</summary>
     public double DensityWeight { get; init; } = 0.05;
     /// <summary>A window this short or shorter counts as fully dense; a longer one by this length over its own.</summary>
