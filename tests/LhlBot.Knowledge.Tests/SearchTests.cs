@@ -179,6 +179,16 @@ public class SearchTests(BuiltKnowledge built) : IClassFixture<BuiltKnowledge>
         Assert.Contains("10 mill. kroner", answered.Hits[0].Text);
     }
 
+    [Fact]
+    public void A_table_row_is_read_under_its_header()
+    {
+        // The 2019 letter's table: «Embete – Øremerkede midler i 2019», then one row per office («Fylkesmannen i Agder – 1 000 000»).
+        // The row alone lacks «øremerkede midler»; the header alone lacks «Agder»: the question needs both, as a reader does.
+        var result = _kb.Search("Hvor mye øremerkede midler fikk Fylkesmannen i Agder i 2019?");
+        Assert.True(result.Answered);
+        Assert.Contains("Fylkesmannen i Agder – 1 000 000", result.Hits[0].Excerpt.Replace("**", ""));
+    }
+
     [Theory]
     [InlineData("Hvor ofte møtes styringsgruppen for nettverket i Nordland?", "møtes hvert halvår")]
     [InlineData("kor ofte orienterer styringsgruppa ledermøtet i Oslo?", "2 gr. i året")]

@@ -155,8 +155,14 @@ internal static partial class AnswerTypes
         // What is counted follows the number («172 kommuner», «26 mill. kroner», «40 %»); a label number does not count
         // anything («fase 3 (gjennomføringsfasen)», «Trinn 1 –», a list's «2.»).
         var next = after.TrimStart(' ');
-        return !next.IsEmpty && (char.IsLetter(next[0]) || next[0] == '%' || (char.IsDigit(next[0]) && after.Length > next.Length));
+        if (next.IsEmpty || !(char.IsLower(next[0]) || next[0] == '%' || (char.IsDigit(next[0]) && after.Length > next.Length))) return false;
+        // «i fase 3 med eksempler», «Innst. 43 S», «side 170»: a number after a label word names, it does not count.
+        var before = LabelBefore().Match(text[..Math.Min(t.Start, text.Length)]);
+        return !before.Success;
     }
+
+    [GeneratedRegex(@"\b(fase|trinn|steg|kap|kapittel|side|sidene|punkt|pkt|nr|nummer|innst|prop|tabell|figur|vedlegg|mål|del|kl|§)\.?\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex LabelBefore();
 
     internal static bool IsYear(string term) => Year().IsMatch(term);
 

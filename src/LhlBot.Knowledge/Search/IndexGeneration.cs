@@ -125,6 +125,7 @@ internal sealed partial record PassageTerms(HashSet<string> All, HashSet<string>
             units[unit].Add(t.Term);
             if (AnswerTypes.IsAmount(p.Text, t)) amounts[unit].Add(t.Term);
         }
+        InheritTableHeaders(p.Text, text, bounds, units);
         var positions = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         foreach (var t in text)
         {
@@ -148,6 +149,45 @@ internal sealed partial record PassageTerms(HashSet<string> All, HashSet<string>
             Stated = AnswerTypes.Phrasings.ToDictionary(ph => ph.Type,
                 ph => spans.Select(sp => ph.Pattern.IsMatch(p.Text.AsSpan(sp.Start, sp.End - sp.Start))).ToArray()),
         };
+    }
+
+    /// <summary>
+    /// A table's rows («Fylkesmannen i Agder – 1 000 000») are read under their header («Embete – Øremerkede midler i 2019»),
+    /// as a person reads a table: each row's unit also holds the header's words, so a question naming a column and a row
+    /// («… øremerkede midler … Agder …») meets both in one place. A table is three or more lines of « – »-separated cells
+    /// (how the splitter writes a tab-separated row), not a list of «- X – explanation» items.
+    /// </summary>
+    private static void InheritTableHeaders(string text, List<AnalyzedToken> tokens, List<int> bounds, HashSet<string>[] units)
+    {
+        var lines = new List<(int Start, int End, bool Row)>();
+        for (var start = 0; start <= text.Length;)
+        {
+            var end = text.IndexOf('\n', start);
+            if (end < 0) end = text.Length;
+            var line = text.AsSpan(start, end - start).Trim();
+            lines.Add((start, end, line.Contains(" – ", StringComparison.Ordinal) && !line.StartsWith("- ") && !char.IsDigit(line.IsEmpty ? ' ' : line[0])));
+            start = end + 1;
+        }
+        for (var i = 0; i < lines.Count;)
+        {
+            if (!lines[i].Row) { i++; continue; }
+            var j = i;
+            while (j < lines.Count && lines[j].Row) j++;
+            if (j - i >= 3)
+            {
+                var header = tokens.Where(t => t.Start >= lines[i].Start && t.End <= lines[i].End).Select(t => t.Term).ToList();
+                for (var r = i + 1; r < j; r++)
+                    foreach (var t in tokens)
+                        if (t.Start >= lines[r].Start && t.End <= lines[r].End)
+                        {
+                            var unit = 0;
+                            while (unit < bounds.Count && bounds[unit] < t.Start) unit++;
+                            units[unit].UnionWith(header);
+                            break;
+                        }
+            }
+            i = j;
+        }
     }
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^(\s+(for|med|til|i|av|ved|om)\s+[\p{L}-]+)?\s*(er\s+(en|et|ei|ein|eit|å|at|alle|når|det|de|den)\b|betyr|tyder|innebærer|inneber|handler om|defineres|definerast|vil si)",

@@ -270,7 +270,7 @@ internal static partial class QueryEngine
                 covered += weights[i] * m;
                 if (m == 0 && groups[i].IsName) missingNames++;
             }
-            double bestWindow = 0;
+            double bestWindow = 0, bestValue = 0;
             var windowMissing = 0;
             var windowUnit = -1;
             var span = Math.Clamp(s.WindowUnits, 1, 2);
@@ -286,7 +286,12 @@ internal static partial class QueryEngine
                     w += weights[i] * m;
                     if (m == 0 && groups[i].IsName) missing++;
                 }
-                if (w > bestWindow || u == 0) (bestWindow, windowMissing, windowUnit) = (w, missing, p.Units.Length > 0 ? u : -1);
+                // The window is where the answer stands: of windows covering the question alike, the one holding the kind of
+                // answer asked for («Embete – Øremerkede midler» and its row «… – 1 000 000», not the sentence introducing the table).
+                var value = s.WindowWeight * (total > 0 ? w / total : 0);
+                if (s.WindowPrefersAnswerType && questionType != AnswerType.Any && p.Units.Length > 0
+                    && AnswerTypes.Fits(questionType, asked, groups, p, u, span)) value += s.AnswerTypeBonus;
+                if (value > bestValue || u == 0) (bestValue, bestWindow, windowMissing, windowUnit) = (value, w, missing, p.Units.Length > 0 ? u : -1);
             }
             // Neighbouring question words that stand next to each other in the passage ("nasjonale støtteapparatet").
             double pairs = 0, pairTotal = 0;

@@ -48,6 +48,8 @@ internal sealed record SearchSettings
     public bool UseAnswerTypeCheck { get; init; } = true;
     /// <summary>Re-ranking bonus for a window holding the kind of answer «hvor mange / når» asks for.</summary>
     public double AnswerTypeBonus { get; init; } = 0.15;
+    /// <summary>The best window is chosen by coverage and by holding the kind of answer asked for, not by coverage alone.</summary>
+    public bool WindowPrefersAnswerType { get; init; } = true;
     public double AnswerTypeFactor { get; init; } = 0.3;
     /// <summary>Among windows that cover alike, the one saying it in fewer characters (a tie-breaker, so kept small).</summary>
     public double DensityWeight { get; init; } = 0.05;
