@@ -15,6 +15,8 @@ public class AnswerTypeTests
     [InlineData("kor lenge varer reformperioden", "Duration")]
     [InlineData("Hvor ofte møtes kontaktpersonene?", "Frequency")]
     [InlineData("kor ofte er det samlingar?", "Frequency")]
+    [InlineData("Har Nordland en årlig konferanse?", "Frequency")]
+    [InlineData("Er det jamlege samlingar for kontaktpersonane?", "Frequency")]
     [InlineData("Hva er sølvøkonomi?", "Definition")]
     [InlineData("kva tyder samskaping i kommunen", "Definition")]
     [InlineData("Hvordan definerer Oslo og Viken et nettverk?", "Definition")]

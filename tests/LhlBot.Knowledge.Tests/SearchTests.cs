@@ -192,6 +192,8 @@ public class SearchTests(BuiltKnowledge built) : IClassFixture<BuiltKnowledge>
     [Theory]
     [InlineData("Hvor ofte møtes styringsgruppen for nettverket i Nordland?", "møtes hvert halvår")]
     [InlineData("kor ofte orienterer styringsgruppa ledermøtet i Oslo?", "2 gr. i året")]
+    [InlineData("Har det regionale støtteapparatet i Nordland månedlige møter?", "en gang i måneden")]   // «månedlig» asks how often too
+    [InlineData("Er det jevnlige møter mellom koordinatorene for støtteapparatene?", "månedlige møter")]
     public void A_how_often_question_is_answered_by_the_sentence_that_says_how_often(string question, string expected)
     {
         var result = _kb.Search(question);

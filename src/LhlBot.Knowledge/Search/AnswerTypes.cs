@@ -23,6 +23,8 @@ internal static partial class AnswerTypes
         if (Time().IsMatch(q)) return AnswerType.Time;
         if (Reason().IsMatch(q)) return AnswerType.Reason;
         if (Definition().IsMatch(q)) return AnswerType.Definition;
+        // «Har Nordland en årlig konferanse?» asks how often as surely as «hvor ofte»; the text may say «en gang i året».
+        if (FrequencyAdjective().IsMatch(q)) return AnswerType.Frequency;
         // «Hvem/kven» was tried and dropped: its answers are roles and groups («målgruppa», «ressurspanelet») as often as names.
         return AnswerType.Any;
     }
@@ -36,7 +38,8 @@ internal static partial class AnswerTypes
         AnswerType.Definition => term is "betyr" or "tyd" or "men" or "mein" or "innebaer" or "inneb",
         AnswerType.Duration => term is "leng",
         AnswerType.Deadline => term is "frist",
-        AnswerType.Frequency => term is "oft",
+        AnswerType.Frequency => term is "oft" or "arlig" or "arleg" or "halvarlig" or "halvarleg" or "manedlig" or "manadleg"
+            or "ukentlig" or "vekentleg" or "jevnlig" or "jamleg" or "regelmessig" or "kvartalsvi" or "halvarsvi",
         _ => false,
     };
 
@@ -114,6 +117,8 @@ internal static partial class AnswerTypes
          (AnswerType.Frequency, GivesFrequency()), (AnswerType.Definition, GivesDefinition())];
 
     [GeneratedRegex(@"\b(hvor|kor|hvur)\s+(ofte|hyppig)\b")] private static partial Regex Frequency();
+    [GeneratedRegex(@"\b(årlig|årleg|halvårlig|halvårleg|månedlig|månadleg|ukentlig|vekentleg|jevnlig|jamleg|regelmessig|kvartalsvis|halvårsvis)\w*")]
+    private static partial Regex FrequencyAdjective();
     [GeneratedRegex(@"^\W*(hvorfor|kvifor|korfor)\b")] private static partial Regex Reason();
     [GeneratedRegex(@"\b(hvor|kor)\s+lenge\b")] private static partial Regex HowLong();
     // «fristen», «søknadsfristen»: a deadline question, also after «hva er» (not a definition) or «når».
