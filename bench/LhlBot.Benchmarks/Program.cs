@@ -127,13 +127,14 @@ public static class BenchProgram
         foreach (var t in new[] { 0.30, 0.40, 0.42, 0.45, 0.50 }) variants.Add(($"threshold {t}", baseline with { Threshold = t }));
         variants.Add(("bm25 0.15", baseline with { Bm25Weight = 0.15 }));
         variants.Add(("window 1", baseline with { WindowUnits = 1 }));
-        foreach (var a in new[] { 0.2, 0.25 }) variants.Add(($"answer type {a}", baseline with { AnswerTypeBonus = a }));
+        foreach (var a in new[] { 0.1, 0.2, 0.25 }) variants.Add(($"answer type {a}", baseline with { AnswerTypeBonus = a }));
+        variants.Add(("window by coverage alone", baseline with { WindowPrefersAnswerType = false }));
         foreach (var pw in new[] { 0.1, 0.15 }) variants.Add(($"pairs {pw}", baseline with { PairWeight = pw }));
         variants.Add(("no answer-type check", baseline with { UseAnswerTypeCheck = false }));
         foreach (var c in new[] { 0.3f, 0.7f }) variants.Add(($"compound part {c}", baseline with { CompoundPartWeight = c }));
         foreach (var h in new[] { 1.0f, 2.0f }) variants.Add(($"heading boost {h}", baseline with { HeadBoost = h }));
         foreach (var d in new[] { 30, 100 }) variants.Add(($"re-rank depth {d}", baseline with { RerankDepth = d }));
-        foreach (var f in new[] { 0.25, 0.3, 0.35, 0.4 }) variants.Add(($"answer-type factor {f}", baseline with { AnswerTypeFactor = f }));
+        foreach (var f in new[] { 0.2, 0.35, 0.4, 0.5 }) variants.Add(($"answer-type factor {f}", baseline with { AnswerTypeFactor = f }));
         var inv = CultureInfo.InvariantCulture;
         foreach (var (name, settings) in variants)
         {
