@@ -17,6 +17,9 @@ public class AnswerTypeTests
     [InlineData("kor ofte er det samlingar?", "Frequency")]
     [InlineData("Har Nordland en årlig konferanse?", "Frequency")]
     [InlineData("Er det jamlege samlingar for kontaktpersonane?", "Frequency")]
+    [InlineData("Hva koster en plass i nettverket?", "Money")]
+    [InlineData("kor mykje pengar fekk USHT?", "Money")]
+    [InlineData("Hvem kan få Leve hele livet-prisen?", "Any")]   // the reform's award, not a price
     [InlineData("Hva er sølvøkonomi?", "Definition")]
     [InlineData("kva tyder samskaping i kommunen", "Definition")]
     [InlineData("Hvordan definerer Oslo og Viken et nettverk?", "Definition")]

@@ -180,6 +180,17 @@ public class SearchTests(BuiltKnowledge built) : IClassFixture<BuiltKnowledge>
     }
 
     [Fact]
+    public void A_question_about_a_price_needs_a_sum_of_money_not_any_number()
+    {
+        // Nordland's plan discusses a study trip in 2022 and gives no cost; before, its words and a date were enough to answer.
+        Assert.False(_kb.Search("Hva kostet studieturen til det regionale støtteapparatet?").Answered);
+
+        var answered = _kb.Search("Hvor mye penger ble bevilget til fylkesmennene totalt?");
+        Assert.True(answered.Answered);
+        Assert.Contains("10 mill. kroner", answered.Hits[0].Text);
+    }
+
+    [Fact]
     public void A_table_row_is_read_under_its_header()
     {
         // The 2019 letter's table: «Embete – Øremerkede midler i 2019», then one row per office («Fylkesmannen i Agder – 1 000 000»).

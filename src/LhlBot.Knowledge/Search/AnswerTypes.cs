@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 namespace LhlBot.Knowledge.Search;
 
 /// <summary>What kind of answer a question asks for, from its question word (bokmål and nynorsk).</summary>
-internal enum AnswerType { Any, Amount, Time, Frequency, Definition, Reason, Duration, Deadline }
+internal enum AnswerType { Any, Amount, Money, Time, Frequency, Definition, Reason, Duration, Deadline }
 
 /// <summary>
 /// A question asking «hvor mange» is not answered by a passage without a number, «når» not without a date or year;
@@ -17,6 +17,7 @@ internal static partial class AnswerTypes
     {
         var q = question.ToLowerInvariant();
         if (Frequency().IsMatch(q)) return AnswerType.Frequency;
+        if (Money().IsMatch(q)) return AnswerType.Money;
         if (Amount().IsMatch(q)) return AnswerType.Amount;
         if (HowLong().IsMatch(q)) return AnswerType.Duration;
         if (Deadline().IsMatch(q)) return AnswerType.Deadline;
@@ -114,9 +115,15 @@ internal static partial class AnswerTypes
     /// </summary>
     internal static readonly (AnswerType Type, Regex Pattern)[] Phrasings =
         [(AnswerType.Reason, GivesReason()), (AnswerType.Duration, GivesDuration()), (AnswerType.Deadline, GivesDeadline()),
-         (AnswerType.Frequency, GivesFrequency()), (AnswerType.Definition, GivesDefinition())];
+         (AnswerType.Frequency, GivesFrequency()), (AnswerType.Definition, GivesDefinition()), (AnswerType.Money, GivesMoney())];
 
     [GeneratedRegex(@"\b(hvor|kor|hvur)\s+(ofte|hyppig)\b")] private static partial Regex Frequency();
+    /// <summary>«Hva koster …», «hvor mye penger …», «kostnaden» (not «prisen»: in this corpus that is the reform's award): a sum of money, not any count.</summary>
+    [GeneratedRegex(@"\b(hva|kva)\s+(koster|kostar|kosta|kostet)\b|\b(hvor|kor)\s+(mye|mykje)\s+(penger|pengar|koster|kostar|kroner)\b|\b(kostnaden|kostnadene|kostnadane)\b")]
+    private static partial Regex Money();
+    /// <summary>A sum: «10 mill. kroner», «kr 500», «1 000 000», «2,5 millioner».</summary>
+    [GeneratedRegex(@"\d\s*(mill\.?|millioner|milliarder|mrd\.?|kr\.?|kroner|NOK)(?!\p{L})|\bkr\.?\s*\d|\b\d{1,3}( \d{3})+\b|\d,-", RegexOptions.IgnoreCase)]
+    private static partial Regex GivesMoney();
     [GeneratedRegex(@"\b(årlig|årleg|halvårlig|halvårleg|månedlig|månadleg|ukentlig|vekentleg|jevnlig|jamleg|regelmessig|kvartalsvis|halvårsvis)\w*")]
     private static partial Regex FrequencyAdjective();
     [GeneratedRegex(@"^\W*(hvorfor|kvifor|korfor)\b")] private static partial Regex Reason();
