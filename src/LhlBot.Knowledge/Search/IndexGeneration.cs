@@ -159,6 +159,7 @@ internal sealed partial record PassageTerms(HashSet<string> All, HashSet<string>
     /// </summary>
     private static void InheritTableHeaders(string text, List<AnalyzedToken> tokens, List<int> bounds, HashSet<string>[] units)
     {
+        if (CountOf(text, " – ") < 3) return;
         var lines = new List<(int Start, int End, bool Row)>();
         for (var start = 0; start <= text.Length;)
         {
@@ -188,6 +189,13 @@ internal sealed partial record PassageTerms(HashSet<string> All, HashSet<string>
             }
             i = j;
         }
+    }
+
+    private static int CountOf(string text, string part)
+    {
+        var n = 0;
+        for (var i = text.IndexOf(part, StringComparison.Ordinal); i >= 0; i = text.IndexOf(part, i + part.Length, StringComparison.Ordinal)) n++;
+        return n;
     }
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^(\s+(for|med|til|i|av|ved|om)\s+[\p{L}-]+)?\s*(er\s+(en|et|ei|ein|eit|å|at|alle|når|det|de|den)\b|betyr|tyder|innebærer|inneber|handler om|defineres|definerast|vil si)",

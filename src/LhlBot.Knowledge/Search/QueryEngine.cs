@@ -290,6 +290,7 @@ internal static partial class QueryEngine
                 // answer asked for («Embete – Øremerkede midler» and its row «… – 1 000 000», not the sentence introducing the table).
                 var value = s.WindowWeight * (total > 0 ? w / total : 0);
                 if (s.WindowPrefersAnswerType && questionType != AnswerType.Any && p.Units.Length > 0
+                    && value + s.AnswerTypeBonus > bestValue // only where it could change the choice: Fits is the costly part
                     && AnswerTypes.Fits(questionType, asked, groups, p, u, span)) value += s.AnswerTypeBonus;
                 if (value > bestValue || u == 0) (bestValue, bestWindow, windowMissing, windowUnit) = (value, w, missing, p.Units.Length > 0 ? u : -1);
             }
