@@ -191,6 +191,15 @@ public class SearchTests(BuiltKnowledge built) : IClassFixture<BuiltKnowledge>
     }
 
     [Fact]
+    public void A_passage_without_the_place_asked_about_does_not_outrank_one_with_it()
+    {
+        // Oslo og Viken's coordinators «startet et eget nettverk våren 2021» covers the words; Nordland's plan has the place too.
+        var result = _kb.Search("når starter lhl-nettverket i nordland?");
+        Assert.Equal("nordland-gjennomforingsplan-2021-2023", result.Hits[0].Document);
+        Assert.True(result.Answered);
+    }
+
+    [Fact]
     public void A_table_row_is_read_under_its_header()
     {
         // The 2019 letter's table: «Embete – Øremerkede midler i 2019», then one row per office («Fylkesmannen i Agder – 1 000 000»).

@@ -316,7 +316,8 @@ internal static partial class QueryEngine
                 ? windowCoverage * Math.Min(1.0, (double)s.DenseWindowChars / Math.Max(1, stretch.End - stretch.Start))
                 : 0;
             var features = new RankingFeatures(bm25, coverage, windowCoverage, pairCoverage, proximity, fits ? 1 : 0, density);
-            result.Add(new Ranked(sd.Doc, features.Score(s), features, missingNames, windowMissing) { WindowUnit = windowUnit });
+            // A passage without the place, body or year the question names («… i Nordland») answers another question.
+            result.Add(new Ranked(sd.Doc, features.Score(s) - s.MissingNamePenalty * missingNames, features, missingNames, windowMissing) { WindowUnit = windowUnit });
         }
         result.Sort((a, b) => b.Score.CompareTo(a.Score));
         return result;

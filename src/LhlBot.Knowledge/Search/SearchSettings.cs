@@ -18,6 +18,11 @@ internal sealed record SearchSettings
     public int FuzzyMinLength { get; init; } = 4;
     /// <summary>Confidence multiplier when a name or year in the question is absent from the best passage.</summary>
     public double MissingNameFactor { get; init; } = 0.35;
+    /// <summary>
+    /// Re-ranking: subtracted for each name or year of the question the passage lacks altogether. Small, because names
+    /// are matched by stem and may stand in a neighbouring passage; it decides between candidates that cover alike.
+    /// </summary>
+    public double MissingNamePenalty { get; init; } = 0.1;
     /// <summary>Confidence at or above this answers; below it the user is told the documents do not answer.</summary>
     public double Threshold { get; init; } = 0.35;
     /// <summary>Weight in the coverage of a question word the corpus does not contain at all.</summary>
