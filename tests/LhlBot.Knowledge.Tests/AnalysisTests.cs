@@ -86,6 +86,19 @@ public class AnalysisTests
         Assert.Single(Terms(Plain, "flere"));
     }
 
+    [Theory]
+    [InlineData("besvares", "besvare")]     // the light stemmer alone: «besv» and «besvar»
+    [InlineData("anvendes", "anvende")]     // «anv» and «anvend»
+    public void A_passive_keeps_its_verb_root(string passive, string infinitive) =>
+        Assert.Equal(Terms(Plain, infinitive), Terms(Plain, passive));
+
+    [Fact]
+    public void Derivations_the_light_stemmer_joins_stay_joined()
+    {
+        Assert.Equal(Terms(Plain, "frivillig"), Terms(Plain, "frivilligheten"));
+        Assert.Equal(Terms(Plain, "forsinkelser"), Terms(Plain, "forsinkelsen"));
+    }
+
     [Fact]
     public void A_compound_cut_short_by_a_hyphen_is_restored()
     {

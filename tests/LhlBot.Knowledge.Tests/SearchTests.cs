@@ -200,6 +200,14 @@ public class SearchTests(BuiltKnowledge built) : IClassFixture<BuiltKnowledge>
     }
 
     [Fact]
+    public void A_question_with_a_verb_finds_the_sentence_with_its_passive()
+    {
+        // The 2019 letter: «Planen skal utarbeides og oversendes Helsedirektoratet innen 1. mai 2019»; «oversendes» was stemmed «overs».
+        var result = _kb.Search("Når måtte fylkesmannen sende planen sin til Helsedirektoratet?");
+        Assert.Contains("oversendes Helsedirektoratet innen 1. mai 2019", result.Hits[0].Text);
+    }
+
+    [Fact]
     public void A_table_row_is_read_under_its_header()
     {
         // The 2019 letter's table: «Embete – Øremerkede midler i 2019», then one row per office («Fylkesmannen i Agder – 1 000 000»).

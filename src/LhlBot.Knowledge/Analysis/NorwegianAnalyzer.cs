@@ -1,7 +1,6 @@
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.Core;
 using Lucene.Net.Analysis.Miscellaneous;
-using Lucene.Net.Analysis.No;
 using Lucene.Net.Analysis.Standard;
 using Lucene.Net.Analysis.Synonym;
 using Lucene.Net.Analysis.Util;
@@ -16,7 +15,7 @@ namespace LhlBot.Knowledge.Analysis;
 internal sealed class NorwegianAnalyzer : Analyzer
 {
     /// <summary>Part of the index's content hash: bump when the chain changes so stored indexes are rebuilt.</summary>
-    internal const string Version = "lhl-analysis-9";
+    internal const string Version = "lhl-analysis-10";
 
     internal static readonly LuceneVersion Lucene = LuceneVersion.LUCENE_48;
 
@@ -40,7 +39,7 @@ internal sealed class NorwegianAnalyzer : Analyzer
         chain = new LowerCaseFilter(Lucene, chain);
         chain = new StopFilter(Lucene, chain, NorwegianStopWords.Set);               // kva, korleis, eit, ikkje, frå, hva, hvordan …
         chain = new VerbFamilyFilter(chain);                                         // organisert, organisering → + organiser
-        chain = new NorwegianLightStemFilter(chain, NorwegianStandard.BOKMAAL | NorwegianStandard.NYNORSK); // kommunane = kommunene, reforma = reformen
+        chain = new BoundedStemFilter(chain);                                        // NorwegianLightStem: kommunane = kommunene; not «oversendes» → «overs»
         chain = new NorwegianFoldingFilter(chain);                                   // æ→ae, ø→o, å/aa→a: «paa», «ovrig», «vaere» meet the real letters
         chain = new ASCIIFoldingFilter(chain);                                       // é, ü and friends
         if (_synonyms is not null)
