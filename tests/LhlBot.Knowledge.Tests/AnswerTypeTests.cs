@@ -20,6 +20,8 @@ public class AnswerTypeTests
     [InlineData("Hva koster en plass i nettverket?", "Money")]
     [InlineData("kor mykje pengar fekk USHT?", "Money")]
     [InlineData("Hvem kan få Leve hele livet-prisen?", "Any")]   // the reform's award, not a price
+    [InlineData("har dere noen tips til nettverk?", "Advice")]
+    [InlineData("Bør vi koble planen til kommuneplanen?", "Advice")]
     [InlineData("Hva er sølvøkonomi?", "Definition")]
     [InlineData("kva tyder samskaping i kommunen", "Definition")]
     [InlineData("Hvordan definerer Oslo og Viken et nettverk?", "Definition")]

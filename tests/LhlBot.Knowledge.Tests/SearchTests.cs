@@ -208,6 +208,14 @@ public class SearchTests(BuiltKnowledge built) : IClassFixture<BuiltKnowledge>
     }
 
     [Fact]
+    public void A_request_for_tips_prefers_the_passage_that_advises()
+    {
+        // «tips» only says advice is wanted; the guidance booklet advises with «bør»: «relevante aktører som bør involveres».
+        var result = _kb.Search("har dere tips til hvilke aktører vi bør involvere i arbeidet?");
+        Assert.Contains("relevante aktører som bør involveres", result.Hits[0].Text);
+    }
+
+    [Fact]
     public void A_table_row_is_read_under_its_header()
     {
         // The 2019 letter's table: «Embete – Øremerkede midler i 2019», then one row per office («Fylkesmannen i Agder – 1 000 000»).

@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 namespace LhlBot.Knowledge.Search;
 
 /// <summary>What kind of answer a question asks for, from its question word (bokmål and nynorsk).</summary>
-internal enum AnswerType { Any, Amount, Money, Time, Frequency, Definition, Reason, Duration, Deadline }
+internal enum AnswerType { Any, Amount, Money, Time, Frequency, Definition, Reason, Duration, Deadline, Advice }
 
 /// <summary>
 /// A question asking «hvor mange» is not answered by a passage without a number, «når» not without a date or year;
@@ -24,6 +24,8 @@ internal static partial class AnswerTypes
         if (Time().IsMatch(q)) return AnswerType.Time;
         if (Reason().IsMatch(q)) return AnswerType.Reason;
         if (Definition().IsMatch(q)) return AnswerType.Definition;
+        // «Har dere noen tips til …», «hva anbefaler dere», «bør vi …»: advice, as the guidance gives it («bør», «anbefales»).
+        if (Advice().IsMatch(q)) return AnswerType.Advice;
         // «Har Nordland en årlig konferanse?» asks how often as surely as «hvor ofte»; the text may say «en gang i året».
         if (FrequencyAdjective().IsMatch(q)) return AnswerType.Frequency;
         // «Hvem/kven» was tried and dropped: its answers are roles and groups («målgruppa», «ressurspanelet») as often as names.
@@ -39,6 +41,7 @@ internal static partial class AnswerTypes
         AnswerType.Definition => term is "betyr" or "tyd" or "men" or "mein" or "innebaer" or "inneb",
         AnswerType.Duration => term is "leng",
         AnswerType.Deadline => term is "frist",
+        AnswerType.Advice => term is "tips" or "rad" or "anbefal",
         AnswerType.Frequency => term is "oft" or "arlig" or "arleg" or "halvarlig" or "halvarleg" or "manedlig" or "manadleg"
             or "ukentlig" or "vekentleg" or "jevnlig" or "jamleg" or "regelmessig" or "kvartalsvi" or "halvarsvi",
         _ => false,
@@ -87,12 +90,13 @@ internal static partial class AnswerTypes
     }
 
     /// <summary>
-    /// Whether the best passage can be trusted to answer: <see cref="Fits"/>, or for «hva er X» a section headed by X
+    /// Whether the best passage can be trusted to answer: <see cref="Fits"/> (any passage for advice), or for «hva er X» a section headed by X
     /// («Samskaping», «Næringsliv og «Sølvøkonomien»»), which is where a document says what X is, though not always with
     /// «X er …». That heading does not make its window the better answer, so it counts here and not in ranking.
     /// </summary>
     internal static bool Answers(AnswerType type, List<QueryGroup> groups, PassageTerms p, int unit, int span) =>
-        Fits(type, Asked(groups), groups, p, unit, span)
+        type == AnswerType.Advice // guidance advises in lists and questions too, not only with «bør»: it ranks, it does not decline
+        || Fits(type, Asked(groups), groups, p, unit, span)
         || (type == AnswerType.Definition && groups.Any(g => !g.IsName && g.WholeForms.Any(p.HeadingSubjects.Contains)));
 
     private static bool StatedIn(PassageTerms p, AnswerType type, int unit, int span, bool whole) =>
@@ -115,12 +119,18 @@ internal static partial class AnswerTypes
     /// </summary>
     internal static readonly (AnswerType Type, Regex Pattern)[] Phrasings =
         [(AnswerType.Reason, GivesReason()), (AnswerType.Duration, GivesDuration()), (AnswerType.Deadline, GivesDeadline()),
-         (AnswerType.Frequency, GivesFrequency()), (AnswerType.Definition, GivesDefinition()), (AnswerType.Money, GivesMoney())];
+         (AnswerType.Frequency, GivesFrequency()), (AnswerType.Definition, GivesDefinition()), (AnswerType.Money, GivesMoney()),
+         (AnswerType.Advice, GivesAdvice())];
 
     [GeneratedRegex(@"\b(hvor|kor|hvur)\s+(ofte|hyppig)\b")] private static partial Regex Frequency();
     /// <summary>«Hva koster …», «hvor mye penger …», «kostnaden» (not «prisen»: in this corpus that is the reform's award): a sum of money, not any count.</summary>
     [GeneratedRegex(@"\b(hva|kva)\s+(koster|kostar|kosta|kostet)\b|\b(hvor|kor)\s+(mye|mykje)\s+(penger|pengar|koster|kostar|kroner)\b|\b(kostnaden|kostnadene|kostnadane)\b")]
     private static partial Regex Money();
+    [GeneratedRegex(@"\b(tips|råd|anbefaler|anbefale|anbefalingar|anbefalinger)\b|\b(bør|burde)\s+(vi|kommunen|kommunane|kommunene|man|me|eg|jeg|dere|de)\b")]
+    private static partial Regex Advice();
+    /// <summary>A recommendation: «bør», «anbefales», «det er lurt å», «viktig å».</summary>
+    [GeneratedRegex(@"\b(bør|burde|anbefal\w*|tips|råd|rådet|lurt|lønner seg|nyttig å|viktig å)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex GivesAdvice();
     /// <summary>A sum: «10 mill. kroner», «kr 500», «1 000 000», «2,5 millioner».</summary>
     [GeneratedRegex(@"\d\s*(mill\.?|millioner|milliarder|mrd\.?|kr\.?|kroner|NOK)(?!\p{L})|\bkr\.?\s*\d|\b\d{1,3}( \d{3})+\b|\d,-", RegexOptions.IgnoreCase)]
     private static partial Regex GivesMoney();
