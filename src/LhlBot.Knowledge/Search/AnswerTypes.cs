@@ -115,7 +115,9 @@ internal static partial class AnswerTypes
 
     /// <summary>
     /// The answer types whose answers are recognised by their wording in the text, and that wording: a reason for
-    /// «hvorfor», a length or an end for «hvor lenge» (not any date), a date to meet for «fristen».
+    /// «hvorfor», a length or an end for «hvor lenge» (not any date), a date to meet for «fristen», how often, a naming
+    /// verb for «hva er», a sum of money for «hva koster», advice for «tips». Matched on the raw text: many of these
+    /// words («fordi», «i», «hver») are stop words.
     /// </summary>
     internal static readonly (AnswerType Type, Regex Pattern)[] Phrasings =
         [(AnswerType.Reason, GivesReason()), (AnswerType.Duration, GivesDuration()), (AnswerType.Deadline, GivesDeadline()),
@@ -179,8 +181,8 @@ internal static partial class AnswerTypes
         var next = after.TrimStart(' ');
         if (next.IsEmpty || !(char.IsLower(next[0]) || next[0] == '%' || (char.IsDigit(next[0]) && after.Length > next.Length))) return false;
         // «i fase 3 med eksempler», «Innst. 43 S», «side 170»: a number after a label word names, it does not count.
-        var before = LabelBefore().Match(text[..Math.Min(t.Start, text.Length)]);
-        return !before.Success;
+        var start = Math.Min(t.Start, text.Length);
+        return !LabelBefore().IsMatch(text.AsSpan(Math.Max(0, start - 16), start - Math.Max(0, start - 16)));
     }
 
     [GeneratedRegex(@"\b(fase|trinn|steg|kap|kapittel|side|sidene|punkt|pkt|nr|nummer|innst|prop|tabell|figur|vedlegg|mål|del|kl|§)\.?\s*$", RegexOptions.IgnoreCase)]
