@@ -99,9 +99,14 @@ internal static partial class AnswerTypes
         || Fits(type, Asked(groups), groups, p, unit, span)
         || (type == AnswerType.Definition && groups.Any(g => !g.IsName && g.WholeForms.Any(p.HeadingSubjects.Contains)));
 
-    private static bool StatedIn(PassageTerms p, AnswerType type, int unit, int span, bool whole) =>
-        p.Stated.TryGetValue(type, out var stated)
-        && (whole ? stated.Any(x => x) : stated.Skip(unit).Take(Math.Max(1, span)).Any(x => x));
+    private static bool StatedIn(PassageTerms p, AnswerType type, int unit, int span, bool whole)
+    {
+        if (!p.Stated.TryGetValue(type, out var stated)) return false;
+        var (from, to) = whole ? (0, stated.Length) : (unit, Math.Min(stated.Length, unit + Math.Max(1, span)));
+        for (var i = from; i < to; i++)
+            if (stated[i]) return true;
+        return false;
+    }
 
     // Analysed (stemmed, folded) forms and prefixes; "to" and "ett" are stop words or too ambiguous to list.
     private static readonly HashSet<string> NumberWords = new(StringComparer.Ordinal)
