@@ -87,6 +87,13 @@ public class AnalysisTests
     }
 
     [Theory]
+    [InlineData("vedtatt")]
+    [InlineData("vedtok")]
+    [InlineData("vedteke")]   // nynorsk participle
+    public void The_participle_and_past_of_a_ta_verb_meet_its_infinitive(string form) =>
+        Assert.Contains(Terms(Plain, "vedta").Single(), Terms(Plain, form));
+
+    [Theory]
     [InlineData("besvares", "besvare")]     // the light stemmer alone: «besv» and «besvar»
     [InlineData("anvendes", "anvende")]     // «anv» and «anvend»
     public void A_passive_keeps_its_verb_root(string passive, string infinitive) =>

@@ -215,6 +215,16 @@ public class SearchTests(BuiltKnowledge built) : IClassFixture<BuiltKnowledge>
         Assert.Contains("relevante aktører som bør involveres", result.Hits[0].Text);
     }
 
+    [Theory]
+    [InlineData("Kor mange kommunar har vedteke planen sin for reforma?", "307 av 356")]   // «vedteke» / «vedta en plan»
+    [InlineData("Når vedtok Stortinget meldingen om Leve hele livet?", "vedtatt i Stortinget 20. desember 2018")]
+    public void The_forms_of_vedta_find_each_other(string question, string expected)
+    {
+        var result = _kb.Search(question);
+        Assert.True(result.Answered);
+        Assert.Contains(expected, result.Hits[0].Text);
+    }
+
     [Fact]
     public void A_table_row_is_read_under_its_header()
     {

@@ -7,12 +7,17 @@ namespace LhlBot.Knowledge.Analysis;
 /// <summary>
 /// Joins the forms of a verb in «-ere» with its action noun, which the light stemmer leaves apart: «organisert»,
 /// «organisere», «organiserer» and «organisering» all also yield «organiser»; «vurdert» and «vurdering» «vurder».
+/// The same for the compounds of «ta», whose participle and past the light stemmer cannot join to the infinitive:
+/// «vedtatt», «vedtok», «vedteke» (nynorsk) also yield «vedt», the stem of «vedta», «vedtar» and «vedtas».
 /// The extra term stands at the word's own position, like a synonym, and is not stemmed again.
 /// </summary>
 internal sealed class VerbFamilyFilter : TokenFilter
 {
     private const int MinRoot = 4;
     private static readonly string[] Endings = ["eringene", "eringen", "eringer", "ering", "erende", "erte", "erer", "eres", "ere", "ert"];
+    // «vedtatt», «deltok», «vedteke»: a prefix of three letters or more, so «tatt» and «tok» alone are left alone.
+    private const int MinPrefix = 3;
+    private static readonly string[] TaEndings = ["tatte", "tatt", "tekne", "teke", "tok"];
 
     private readonly ICharTermAttribute _term;
     private readonly IPositionIncrementAttribute _posInc;
@@ -47,12 +52,16 @@ internal sealed class VerbFamilyFilter : TokenFilter
         return true;
     }
 
-    /// <summary>«organisering» → «organiser»; null for a word that is not in the family.</summary>
+    /// <summary>«organisering» → «organiser», «vedtatt» → «vedt»; null for a word that is in no family.</summary>
     internal static string? Family(string word)
     {
+        if (!word.All(char.IsLetter)) return null;
         foreach (var ending in Endings)
-            if (word.Length >= MinRoot + ending.Length && word.EndsWith(ending, StringComparison.Ordinal) && word.All(char.IsLetter))
+            if (word.Length >= MinRoot + ending.Length && word.EndsWith(ending, StringComparison.Ordinal))
                 return word[..^ending.Length] + "er";
+        foreach (var ending in TaEndings)
+            if (word.Length >= MinPrefix + ending.Length && word.EndsWith(ending, StringComparison.Ordinal))
+                return word[..^ending.Length] + "t";
         return null;
     }
 
