@@ -94,6 +94,17 @@ public class AnalysisTests
         Assert.Contains(Terms(Plain, "vedta").Single(), Terms(Plain, form));
 
     [Theory]
+    [InlineData("iverksatt", "iverksette")]
+    [InlineData("planlagt", "planlegge")]
+    [InlineData("inngått", "inngå")]
+    public void A_strong_verbs_participle_meets_its_infinitive(string participle, string infinitive) =>
+        Assert.Contains(Terms(Plain, infinitive).Single(), Terms(Plain, participle));
+
+    [Fact]
+    public void A_word_that_only_ends_like_a_strong_participle_is_left_alone() =>
+        Assert.Single(Terms(Plain, "logikk"));   // not «lo» + «gikk»
+
+    [Theory]
     [InlineData("besvares", "besvare")]     // the light stemmer alone: «besv» and «besvar»
     [InlineData("anvendes", "anvende")]     // «anv» and «anvend»
     public void A_passive_keeps_its_verb_root(string passive, string infinitive) =>

@@ -8,7 +8,8 @@ namespace LhlBot.Knowledge.Analysis;
 /// Joins the forms of a verb in «-ere» with its action noun, which the light stemmer leaves apart: «organisert»,
 /// «organisere», «organiserer» and «organisering» all also yield «organiser»; «vurdert» and «vurdering» «vurder».
 /// The same for the compounds of «ta», whose participle and past the light stemmer cannot join to the infinitive:
-/// «vedtatt», «vedtok», «vedteke» (nynorsk) also yield «vedt», the stem of «vedta», «vedtar» and «vedtas».
+/// «vedtatt», «vedtok», «vedteke» (nynorsk) also yield «vedt», the stem of «vedta», «vedtar» and «vedtas»; and for a
+/// few other strong verbs the domain uses in compounds: «iverksatt» → «iverkset», «planlagt» → «planlegg», «inngått» → «inngå».
 /// The extra term stands at the word's own position, like a synonym, and is not stemmed again.
 /// </summary>
 internal sealed class VerbFamilyFilter : TokenFilter
@@ -18,6 +19,16 @@ internal sealed class VerbFamilyFilter : TokenFilter
     // «vedtatt», «deltok», «vedteke»: a prefix of three letters or more, so «tatt» and «tok» alone are left alone.
     private const int MinPrefix = 3;
     private static readonly string[] TaEndings = ["tatte", "tatt", "tekne", "teke", "tok"];
+    // Other strong verbs: the participle or past, and the stem of the infinitive (as the light stemmer leaves it).
+    private static readonly (string Ending, string Stem)[] Strong =
+    [
+        ("satte", "set"), ("satt", "set"), ("lagte", "legg"), ("lagt", "legg"), ("fulgte", "følg"), ("fulgt", "følg"),
+        ("valgte", "velg"), ("valgt", "velg"), ("skrevet", "skriv"), ("skrev", "skriv"), ("gått", "gå"), ("gikk", "gå"),
+        ("gjort", "gjør"), ("gjorde", "gjør"), ("brakt", "bring"),
+    ];
+    // Said alone, not only in a compound («lagt fram», «valgt»). Not «satt» (also «sat»), nor the light verbs «gått» and
+    // «gjort» («har gått over i fase 3»), which would make «gå» and «gjøre» count as content words.
+    private static readonly HashSet<string> StrongAlone = ["lagt", "lagte", "valgt", "valgte", "skrevet", "fulgt", "fulgte"];
 
     private readonly ICharTermAttribute _term;
     private readonly IPositionIncrementAttribute _posInc;
@@ -52,7 +63,7 @@ internal sealed class VerbFamilyFilter : TokenFilter
         return true;
     }
 
-    /// <summary>«organisering» → «organiser», «vedtatt» → «vedt»; null for a word that is in no family.</summary>
+    /// <summary>«organisering» → «organiser», «vedtatt» → «vedt», «planlagt» → «planlegg»; null for a word in no family.</summary>
     internal static string? Family(string word)
     {
         if (!word.All(char.IsLetter)) return null;
@@ -62,6 +73,9 @@ internal sealed class VerbFamilyFilter : TokenFilter
         foreach (var ending in TaEndings)
             if (word.Length >= MinPrefix + ending.Length && word.EndsWith(ending, StringComparison.Ordinal))
                 return word[..^ending.Length] + "t";
+        foreach (var (ending, stem) in Strong)
+            if (word.EndsWith(ending, StringComparison.Ordinal) && (word.Length >= MinPrefix + ending.Length || StrongAlone.Contains(word)))
+                return word[..^ending.Length] + stem;
         return null;
     }
 
