@@ -100,6 +100,12 @@ public class AnalysisTests
     public void A_strong_verbs_participle_meets_its_infinitive(string participle, string infinitive) =>
         Assert.Contains(Terms(Plain, infinitive).Single(), Terms(Plain, participle));
 
+    [Theory]
+    [InlineData("regionalt", "regionale")]
+    [InlineData("nasjonalt", "nasjonal")]
+    public void An_adjectives_neuter_meets_its_other_forms(string neuter, string other) =>
+        Assert.Contains(Terms(Plain, other).First(), Terms(Plain, neuter));
+
     [Fact]
     public void A_word_that_only_ends_like_a_strong_participle_is_left_alone() =>
         Assert.Single(Terms(Plain, "logikk"));   // not «lo» + «gikk»

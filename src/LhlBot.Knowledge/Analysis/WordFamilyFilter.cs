@@ -5,14 +5,14 @@ using Lucene.Net.Analysis.TokenAttributes;
 namespace LhlBot.Knowledge.Analysis;
 
 /// <summary>
-/// Joins the forms of a verb in «-ere» with its action noun, which the light stemmer leaves apart: «organisert»,
+/// Joins the forms of a word that the light stemmer leaves apart. A verb in «-ere» and its action noun: «organisert»,
 /// «organisere», «organiserer» and «organisering» all also yield «organiser»; «vurdert» and «vurdering» «vurder».
 /// The same for the compounds of «ta», whose participle and past the light stemmer cannot join to the infinitive:
 /// «vedtatt», «vedtok», «vedteke» (nynorsk) also yield «vedt», the stem of «vedta», «vedtar» and «vedtas»; and for a
 /// few other strong verbs the domain uses in compounds: «iverksatt» → «iverkset», «planlagt» → «planlegg», «inngått» → «inngå».
-/// The extra term stands at the word's own position, like a synonym, and is not stemmed again.
+/// And an adjective's neuter in «-alt»: «regionalt» → «regional». The extra term stands at the word's own position, like a synonym, and is not stemmed again.
 /// </summary>
-internal sealed class VerbFamilyFilter : TokenFilter
+internal sealed class WordFamilyFilter : TokenFilter
 {
     private const int MinRoot = 4;
     private static readonly string[] Endings = ["eringene", "eringen", "eringer", "ering", "erende", "erte", "erer", "eres", "ere", "ert"];
@@ -37,7 +37,7 @@ internal sealed class VerbFamilyFilter : TokenFilter
     private State? _pending;
     private string? _family;
 
-    internal VerbFamilyFilter(TokenStream input) : base(input)
+    internal WordFamilyFilter(TokenStream input) : base(input)
     {
         _term = AddAttribute<ICharTermAttribute>();
         _posInc = AddAttribute<IPositionIncrementAttribute>();
@@ -73,6 +73,8 @@ internal sealed class VerbFamilyFilter : TokenFilter
         foreach (var ending in TaEndings)
             if (word.Length >= MinPrefix + ending.Length && word.EndsWith(ending, StringComparison.Ordinal))
                 return word[..^ending.Length] + "t";
+        // The neuter of an adjective in «-al»: «regionalt», «nasjonalt», «lokalt» also yield «regional», «nasjonal», «lokal».
+        if (word.Length >= 6 && word.EndsWith("alt", StringComparison.Ordinal)) return word[..^1];
         foreach (var (ending, stem) in Strong)
             if (word.EndsWith(ending, StringComparison.Ordinal) && (word.Length >= MinPrefix + ending.Length || StrongAlone.Contains(word)))
                 return word[..^ending.Length] + stem;
