@@ -11,8 +11,9 @@ namespace LhlBot.Knowledge.Analysis;
 /// </summary>
 internal sealed class BoundedStemFilter : TokenFilter
 {
-    private readonly NorwegianLightStemmer _light = new(NorwegianStandard.BOKMAAL | NorwegianStandard.NYNORSK);
-    private readonly NorwegianMinimalStemmer _minimal = new(NorwegianStandard.BOKMAAL | NorwegianStandard.NYNORSK);
+    // Stateless: they only read the buffer they are given and return a length.
+    private static readonly NorwegianLightStemmer Light = new(NorwegianStandard.BOKMAAL | NorwegianStandard.NYNORSK);
+    private static readonly NorwegianMinimalStemmer Minimal = new(NorwegianStandard.BOKMAAL | NorwegianStandard.NYNORSK);
     private readonly ICharTermAttribute _term;
     private readonly IKeywordAttribute _keyword;
 
@@ -26,13 +27,16 @@ internal sealed class BoundedStemFilter : TokenFilter
     {
         if (!m_input.IncrementToken()) return false;
         if (_keyword.IsKeyword) return true;
-        var buffer = _term.Buffer;
-        var length = _term.Length;
-        // Both stemmers only shorten: the word stays whole in the buffer whatever the first one returned.
-        var stem = _light.Stem(buffer, length);
-        if (IsVerbRootCut(buffer, length, stem)) stem = _minimal.Stem(buffer, length);
-        _term.Length = stem;
+        _term.Length = Stem(_term.Buffer, _term.Length);
         return true;
+    }
+
+    /// <summary>The stem's length: the word's first <paramref name="length"/> letters, stemmed as this filter does.</summary>
+    internal static int Stem(char[] buffer, int length)
+    {
+        // Both stemmers only shorten: the word stays whole in the buffer whatever the first one returned.
+        var stem = Light.Stem(buffer, length);
+        return IsVerbRootCut(buffer, length, stem) ? Minimal.Stem(buffer, length) : stem;
     }
 
     /// <summary>

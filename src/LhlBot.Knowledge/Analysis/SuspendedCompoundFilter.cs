@@ -1,6 +1,5 @@
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.CharFilters;
-using Lucene.Net.Analysis.No;
 using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Analysis.Util;
 
@@ -26,7 +25,6 @@ internal sealed class SuspendedCompoundFilter : TokenFilter
     private static readonly NormalizeCharMap Hyphens = BuildHyphens();
 
     private readonly CharArraySet _vocabulary;
-    private readonly NorwegianLightStemmer _stemmer = new(NorwegianStandard.BOKMAAL | NorwegianStandard.NYNORSK);
     private readonly ICharTermAttribute _term;
     private readonly IPositionIncrementAttribute _posInc;
     private readonly Queue<State> _pending = new();
@@ -93,7 +91,7 @@ internal sealed class SuspendedCompoundFilter : TokenFilter
     private bool Known(string written)
     {
         var buffer = written.ToLowerInvariant().ToCharArray();
-        var length = _stemmer.Stem(buffer, buffer.Length);
+        var length = BoundedStemFilter.Stem(buffer, buffer.Length);
         return _vocabulary.Contains(NorwegianFoldingFilter.Fold(new string(buffer, 0, length)));
     }
 
