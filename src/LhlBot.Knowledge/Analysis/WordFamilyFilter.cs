@@ -10,7 +10,8 @@ namespace LhlBot.Knowledge.Analysis;
 /// The same for the compounds of «ta», whose participle and past the light stemmer cannot join to the infinitive:
 /// «vedtatt», «vedtok», «vedteke» (nynorsk) also yield «vedt», the stem of «vedta», «vedtar» and «vedtas»; and for a
 /// few other strong verbs the domain uses in compounds: «iverksatt» → «iverkset», «planlagt» → «planlegg», «inngått» → «inngå».
-/// And an adjective's neuter in «-alt»: «regionalt» → «regional». The extra term stands at the word's own position, like a synonym, and is not stemmed again.
+/// An adjective's neuter in «-alt»: «regionalt» → «regional». A word in «-te» also yields itself without the «e»:
+/// «starte» → «start», as «startar» stems. The extra term stands at the word's own position, like a synonym, and is not stemmed again.
 /// </summary>
 internal sealed class WordFamilyFilter : TokenFilter
 {
@@ -78,6 +79,10 @@ internal sealed class WordFamilyFilter : TokenFilter
         foreach (var (ending, stem) in Strong)
             if (word.EndsWith(ending, StringComparison.Ordinal) && (word.Length >= MinPrefix + ending.Length || StrongAlone.Contains(word)))
                 return word[..^ending.Length] + stem;
+        // The light stemmer cuts «-te» as a past tense («lærte» → «lær»), also where the «t» is the root's: «starte» → «star»
+        // while «startar», «starter», «startet» → «start»; «veiledningshefte» → «veiledningshef» but «-heftet» → «-heft».
+        // The word without its «e» is what those other forms stem to.
+        if (word.Length >= 5 && word.EndsWith("te", StringComparison.Ordinal)) return word[..^1];
         return null;
     }
 
