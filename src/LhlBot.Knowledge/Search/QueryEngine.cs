@@ -224,16 +224,14 @@ internal static partial class QueryEngine
     {
         var weights = groups.Select(g => GroupWeight(gen, g, s)).ToArray();
         // A word the index does not know is matched by its near spellings found in the candidates (typos).
-        var fuzzyTerms = new HashSet<string>[groups.Count];
-        for (var i = 0; i < groups.Count; i++)
+        foreach (var (g, i) in groups.Select((g, i) => (g, i)))
         {
-            if (!groups[i].Fuzzy) continue;
-            var forms = groups[i].TypoForms.ToList();
-            fuzzyTerms[i] = top.SelectMany(sd => gen.Terms[sd.Doc].All)
+            if (!g.Fuzzy) continue;
+            var forms = g.TypoForms.ToList();
+            g.TypoMatches = top.SelectMany(sd => gen.Terms[sd.Doc].All)
                 .Where(t => forms.Any(f => IsTypoOf(t, f))).ToHashSet(StringComparer.Ordinal);
             // A typo weighs as much as the word it stands for.
-            if (fuzzyTerms[i].Count > 0) weights[i] = gen.Idf(fuzzyTerms[i].Max(gen.DocFreq)) * groups[i].Weight;
-            groups[i].TypoMatches = fuzzyTerms[i];
+            if (g.TypoMatches.Count > 0) weights[i] = gen.Idf(g.TypoMatches.Max(gen.DocFreq)) * g.Weight;
         }
         var total = weights.Sum();
         // Matched in any of up to three term sets (a sentence, its neighbour, the heading); no sets are merged, to keep queries allocation-light.
@@ -248,7 +246,7 @@ internal static partial class QueryEngine
                 if (m > best) best = m;
                 if (best >= 1) return 1;
             }
-            if (fuzzyTerms[i] is { Count: > 0 } f && f.Any(In)) best = Math.Max(best, s.FuzzyMatchWeight);
+            if (groups[i].TypoMatches is { Count: > 0 } f && f.Any(In)) best = Math.Max(best, s.FuzzyMatchWeight);
             return best;
         }
 
@@ -427,14 +425,16 @@ internal static partial class QueryEngine
         return Bold(text, matched, window.Start, window.End).Trim();
     }
 
-    /// <summary>Where the passage's words met the question (from the analysed tokens), in order, overlaps merged.</summary>
+    /// <summary>
+    /// Where the passage's words met the question (from the analysed tokens), in order, overlaps merged. A typo's matches
+    /// are those re-ranking found among the candidates, which hold every hit.
+    /// </summary>
     internal static List<(int Start, int End)> MatchedRanges(PassageTerms p, List<QueryGroup> groups)
     {
-        var wanted = groups.SelectMany(g => g.Terms.Select(t => t.Term)).ToHashSet(StringComparer.Ordinal);
-        var fuzzy = groups.Where(g => g.Fuzzy).SelectMany(g => g.TypoForms).ToList();
+        var wanted = groups.SelectMany(g => g.Terms.Select(t => t.Term).Concat(g.TypoMatches ?? [])).ToHashSet(StringComparer.Ordinal);
         var ranges = new List<(int Start, int End)>();
         foreach (var t in p.TextTokens)
-            if (t.Start < t.End && (wanted.Contains(t.Term) || fuzzy.Any(f => IsTypoOf(t.Term, f)))) ranges.Add((t.Start, t.End));
+            if (t.Start < t.End && wanted.Contains(t.Term)) ranges.Add((t.Start, t.End));
         ranges.Sort();
         var merged = new List<(int Start, int End)>();
         foreach (var r in ranges)
