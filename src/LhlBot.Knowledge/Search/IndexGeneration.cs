@@ -118,14 +118,16 @@ internal sealed partial record PassageTerms(HashSet<string> All, HashSet<string>
         for (var i = 0; i < units.Length; i++) units[i] = new HashSet<string>(StringComparer.Ordinal);
         var amounts = new HashSet<string>[units.Length];
         for (var i = 0; i < amounts.Length; i++) amounts[i] = new HashSet<string>(StringComparer.Ordinal);
-        var unit = 0;
-        foreach (var t in text)
+        var unitOf = new int[text.Count];
+        for (int k = 0, unit = 0; k < text.Count; k++)
         {
+            var t = text[k];
             while (unit < bounds.Count && bounds[unit] < t.Start) unit++;
+            unitOf[k] = unit;
             units[unit].Add(t.Term);
             if (AnswerTypes.IsAmount(p.Text, t)) amounts[unit].Add(t.Term);
         }
-        InheritTableHeaders(p.Text, text, bounds, units);
+        InheritTableHeaders(p.Text, text, unitOf, units);
         var positions = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         foreach (var t in text)
         {
@@ -157,7 +159,7 @@ internal sealed partial record PassageTerms(HashSet<string> All, HashSet<string>
     /// («… øremerkede midler … Agder …») meets both in one place. A table is three or more lines of « – »-separated cells
     /// (how the splitter writes a tab-separated row), not a list of «- X – explanation» items.
     /// </summary>
-    private static void InheritTableHeaders(string text, List<AnalyzedToken> tokens, List<int> bounds, HashSet<string>[] units)
+    private static void InheritTableHeaders(string text, List<AnalyzedToken> tokens, int[] unitOf, HashSet<string>[] units)
     {
         if (CountOf(text, " – ") < 3) return;
         var lines = new List<(int Start, int End, bool Row)>();
@@ -178,14 +180,10 @@ internal sealed partial record PassageTerms(HashSet<string> All, HashSet<string>
             {
                 var header = tokens.Where(t => t.Start >= lines[i].Start && t.End <= lines[i].End).Select(t => t.Term).ToList();
                 for (var r = i + 1; r < j; r++)
-                    foreach (var t in tokens)
-                        if (t.Start >= lines[r].Start && t.End <= lines[r].End)
-                        {
-                            var unit = 0;
-                            while (unit < bounds.Count && bounds[unit] < t.Start) unit++;
-                            units[unit].UnionWith(header);
-                            break;
-                        }
+                {
+                    var first = tokens.FindIndex(t => t.Start >= lines[r].Start && t.End <= lines[r].End);
+                    if (first >= 0) units[unitOf[first]].UnionWith(header);
+                }
             }
             i = j;
         }
