@@ -154,14 +154,17 @@ internal static partial class PassageSplitter
         var repeated = RepeatedLines(lines);
         var blocks = new List<Block>();
         var paragraph = new StringBuilder();
+        var paragraphLines = new List<string>();
         string? rowLabel = null;
 
         void Flush()
         {
             if (paragraph.Length == 0) return;
             var text = TextCleaner.CollapseWhitespace(paragraph.ToString());
+            var isFigureText = IsFigureText(paragraphLines);
             paragraph.Clear();
-            if (text.Length > 0) blocks.Add(new Block(text));
+            paragraphLines.Clear();
+            if (text.Length > 0 && !isFigureText) blocks.Add(new Block(text));
         }
 
         for (var i = 0; i < lines.Length; i++)
@@ -228,6 +231,7 @@ internal static partial class PassageSplitter
             if (line.Length == 0) continue;
             var joined = TextCleaner.JoinBroken(paragraph.ToString(), line);
             paragraph.Clear().Append(joined);
+            paragraphLines.Add(trimmed);
         }
         Flush();
         return blocks;
@@ -251,6 +255,20 @@ internal static partial class PassageSplitter
             result.Add(b);
         }
         return result;
+    }
+
+    /// <summary>
+    /// Labels inside a figure come out as a column of very short lines with words cut at the figure's edge
+    /// ("mmmerer i / planverk- / ngsdel og / omiplan"); mended, they read as nonsense, so they are left out.
+    /// A wrapped sentence or a narrow table cell has longer lines.
+    /// </summary>
+    private static bool IsFigureText(List<string> lines)
+    {
+        const int FigureLineChars = 12;
+        if (lines.Count < 3 || lines.Any(l => l.Length > FigureLineChars)) return false;
+        for (var i = 0; i + 1 < lines.Count; i++)
+            if (lines[i].EndsWith('-') && char.IsLower(lines[i + 1][0])) return true;
+        return false;
     }
 
     private static bool IsCapitals(string s) => s.Any(char.IsLetter) && !s.Any(char.IsLower);
