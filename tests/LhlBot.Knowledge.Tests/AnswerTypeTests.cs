@@ -30,6 +30,21 @@ public class AnswerTypeTests
     [InlineData("Hvorfor er Oslo kommune med?", "Reason")]
     [InlineData("kvifor blir ikkje LHL prioritert?", "Reason")]
     [InlineData("Hva er det første steget i planleggingen?", "Any")]
+    [InlineData("Hvem er kontaktperson for LHL i Nordland?", "Person")]
+    [InlineData("kven kan vi kontakte hos USHT?", "Person")]
+    [InlineData("Hvem leder Velferdsprosjektet?", "Any")]        // a group leads it: «hvem» alone asks for roles as often as names
     public void Question_words_give_the_answer_type(string question, string expected) =>
         Assert.Equal(expected, AnswerTypes.Of(question).ToString());
+
+    private static readonly Lazy<CorpusModel> Corpus = new(() => CorpusModel.Create(TestSupport.AllPassages(), null));
+
+    [Theory]
+    [InlineData("Julie Tangen – Kontaktperson, Helse- og omsorgsavdelinga", true)]
+    [InlineData("Spørsmål kan rettes til Thorstein Ouren, tlf. 46899410", true)]
+    [InlineData("kontaktperson for Frivillighetsentralene i Nordland; Michelle Here", true)]
+    [InlineData("Oslo og Viken har 23 kommuner i nettverket for et Aldersvennlig Norge.", false)] // a network, not a person
+    [InlineData("Fylkesmannen i Agder – 1 000 000", false)]
+    [InlineData("Statsforvalteren, KS og USHT er likeverdige parter.", false)]
+    public void A_person_is_two_capitalised_words_the_documents_never_write_in_lower_case(string text, bool expected) =>
+        Assert.Equal(expected, AnswerTypes.NamesPerson(text, Corpus.Value));
 }

@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 namespace LhlBot.Knowledge.Search;
 
 /// <summary>What kind of answer a question asks for, from its question word (bokmål and nynorsk).</summary>
-internal enum AnswerType { Any, Amount, Money, Time, Frequency, Definition, Reason, Duration, Deadline, Advice }
+internal enum AnswerType { Any, Amount, Money, Time, Frequency, Definition, Reason, Duration, Deadline, Advice, Person }
 
 /// <summary>
 /// A question asking «hvor mange» is not answered by a passage without a number, «når» not without a date or year;
@@ -28,7 +28,9 @@ internal static partial class AnswerTypes
         if (Advice().IsMatch(q)) return AnswerType.Advice;
         // «Har Nordland en årlig konferanse?» asks how often as surely as «hvor ofte»; the text may say «en gang i året».
         if (FrequencyAdjective().IsMatch(q)) return AnswerType.Frequency;
-        // «Hvem/kven» was tried and dropped: its answers are roles and groups («målgruppa», «ressurspanelet») as often as names.
+        // «Hvem er matkontakt …», «kven kan vi kontakte»: a contact is a person, named.
+        if (Contact().IsMatch(q)) return AnswerType.Person;
+        // «Hvem/kven» alone was tried and dropped: its answers are roles and groups («målgruppa», «ressurspanelet») as often as names.
         return AnswerType.Any;
     }
 
@@ -130,6 +132,25 @@ internal static partial class AnswerTypes
          (AnswerType.Advice, GivesAdvice())];
 
     [GeneratedRegex(@"\b(hvor|kor|hvur)\s+(ofte|hyppig)\b")] private static partial Regex Frequency();
+    [GeneratedRegex(@"^\W*(hvem|kven|kem)\b.*kontakt")] private static partial Regex Contact();
+
+    /// <summary>
+    /// A person named in the text: two or three capitalised words in a row, as in a list of contacts («Julie Tangen –
+    /// Kontaktperson», «til Thorstein Ouren, tlf.»), none of which the documents also write in lower case
+    /// («Aldersvennlig Norge», «Mental Helse» are not people).
+    /// </summary>
+    internal static bool NamesPerson(string text, CorpusModel corpus)
+    {
+        foreach (Match m in PersonName().Matches(text))
+        {
+            var words = m.Value.Split([' ', '-'], StringSplitOptions.RemoveEmptyEntries).Where(w => w.Length > 2);
+            if (words.All(w => corpus.Analyzer.Tokens(w).All(t => !corpus.LowerCaseWords.Contains(t.Term)))) return true;
+        }
+        return false;
+    }
+
+    [GeneratedRegex(@"(?<![\p{L}.])\p{Lu}\p{Ll}+(-\p{Lu}\p{Ll}+)?( \p{Lu}\.)?( \p{Lu}\p{Ll}+){1,2}(?=\s*([–,(-]|tlf|e\.f|$))")]
+    private static partial Regex PersonName();
     /// <summary>«Hva koster …», «hvor mye penger …», «kostnaden» (not «prisen»: in this corpus that is the reform's award): a sum of money, not any count.</summary>
     [GeneratedRegex(@"\b(hva|kva)\s+(koster|kostar|kosta|kostet)\b|\b(hvor|kor)\s+(mye|mykje)\s+(penger|pengar|koster|kostar|kroner)\b|\b(kostnaden|kostnadene|kostnadane)\b")]
     private static partial Regex Money();

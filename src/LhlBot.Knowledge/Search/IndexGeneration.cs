@@ -29,6 +29,8 @@ internal sealed class IndexGeneration
     internal required int DocumentCount { get; init; }
     /// <summary>The body's vocabulary, for finding the common spelling of a rare word.</summary>
     internal required string[] BodyTerms { get; init; }
+    /// <summary>Each word as the documents write it (lower-cased, folded) with the terms it was analysed into, for typos.</summary>
+    internal required Dictionary<string, HashSet<string>> WrittenWords { get; init; }
 
     internal static Similarity CreateSimilarity() => new BM25Similarity(k1: 1.2f, b: 0.6f);
 
@@ -38,7 +40,7 @@ internal sealed class IndexGeneration
         var reader = DirectoryReader.Open(directory);
         var passages = new Passage[reader.MaxDoc];
         for (var i = 0; i < reader.MaxDoc; i++) passages[i] = IndexFields.ToPassage(reader.Document(i));
-        var terms = passages.Select(p => PassageTerms.Analyse(p, corpus.Analyzer)).ToArray();
+        var terms = passages.Select(p => PassageTerms.Analyse(p, corpus)).ToArray();
         return new IndexGeneration
         {
             Folder = folder,
@@ -52,7 +54,38 @@ internal sealed class IndexGeneration
             Names = corpus.Names,
             DocumentCount = passages.Select(p => p.Document).Distinct().Count(),
             BodyTerms = ReadTerms(reader, FieldBody),
+            WrittenWords = ReadWrittenWords(passages, terms),
         };
+    }
+
+    private static Dictionary<string, HashSet<string>> ReadWrittenWords(Passage[] passages, PassageTerms[] terms)
+    {
+        var words = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        for (var d = 0; d < passages.Length; d++)
+            foreach (var t in terms[d].TextTokens)
+            {
+                if (t.Role != TokenRole.Original || t.End <= t.Start || t.End > passages[d].Text.Length) continue;
+                var written = NorwegianFoldingFilter.Fold(passages[d].Text[t.Start..t.End].ToLowerInvariant());
+                if (!written.All(char.IsLetter)) continue;
+                if (!words.TryGetValue(written, out var set)) words[written] = set = new HashSet<string>(StringComparer.Ordinal);
+                set.Add(t.Term);
+            }
+        return words;
+    }
+
+    /// <summary>
+    /// The terms of the written words one edit from <paramref name="written"/> (same first letter, as people rarely mistype
+    /// it). Only for long words: one edit from a short word the corpus lacks is often another word («sitter» / «setter»).
+    /// </summary>
+    internal HashSet<string> TermsOfWordsNear(string written)
+    {
+        const int MinLength = 8;
+        var result = new HashSet<string>(StringComparer.Ordinal);
+        if (written.Length < MinLength) return result;
+        foreach (var (word, terms) in WrittenWords)
+            if (word.Length > 0 && word[0] == written[0] && word != written && Levenshtein.AtMostOne(word, written))
+                result.UnionWith(terms);
+        return result;
     }
 
     private static string[] ReadTerms(DirectoryReader reader, string field)
@@ -107,8 +140,9 @@ internal sealed partial record PassageTerms(HashSet<string> All, HashSet<string>
         unit < 0 || unit >= UnitSpans.Length ? null
             : (UnitSpans[unit].Start, UnitSpans[Math.Min(UnitSpans.Length - 1, unit + Math.Max(1, span) - 1)].End);
 
-    internal static PassageTerms Analyse(Passage p, NorwegianAnalyzer analyzer)
+    internal static PassageTerms Analyse(Passage p, CorpusModel corpus)
     {
+        var analyzer = corpus.Analyzer;
         var text = analyzer.Tokens(p.Text);
         var all = text.Select(t => t.Term).ToHashSet(StringComparer.Ordinal);
         var head = analyzer.Tokens(IndexFields.HeadText(p), IndexGeneration.FieldHead).Select(t => t.Term).ToHashSet(StringComparer.Ordinal);
@@ -149,7 +183,9 @@ internal sealed partial record PassageTerms(HashSet<string> All, HashSet<string>
                 .Select(h => analyzer.Tokens(h, IndexGeneration.FieldHead).Where(t => t.Role == TokenRole.Original).Select(t => t.Term).ToList())
                 .Where(terms => terms.Count <= 2).SelectMany(terms => terms).ToHashSet(StringComparer.Ordinal),
             Stated = AnswerTypes.Phrasings.ToDictionary(ph => ph.Type,
-                ph => spans.Select(sp => ph.Pattern.IsMatch(p.Text.AsSpan(sp.Start, sp.End - sp.Start))).ToArray()),
+                    ph => spans.Select(sp => ph.Pattern.IsMatch(p.Text.AsSpan(sp.Start, sp.End - sp.Start))).ToArray())
+                .Append(new(AnswerType.Person, spans.Select(sp => AnswerTypes.NamesPerson(p.Text[sp.Start..sp.End], corpus)).ToArray()))
+                .ToDictionary(),
         };
     }
 

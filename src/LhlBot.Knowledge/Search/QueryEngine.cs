@@ -22,6 +22,11 @@ internal sealed class QueryGroup
     internal string? Typed { get; init; }
     /// <summary>The forms a misspelt word is matched from, one edit away.</summary>
     internal IEnumerable<string> TypoForms => Typed is null ? [Original] : [Original, Typed];
+    /// <summary>The word as typed, lower-cased and folded.</summary>
+    internal required string Written { get; init; }
+    /// <summary>The terms of words the documents write one edit from <see cref="Written"/> («Velferdsprosjekett» ~
+    /// «Velferdsprosjektet»): a typo is made in the written word, and its stem can be further from theirs.</summary>
+    internal HashSet<string>? WrittenTypoTerms { get; set; }
     /// <summary>The near spellings of a misspelt word found among the candidates (set by re-ranking).</summary>
     internal HashSet<string>? TypoMatches { get; set; }
     /// <summary>The word's own forms and synonyms, and what its typo matched: not its compound parts.</summary>
@@ -125,7 +130,7 @@ internal static partial class QueryEngine
             var typed = NorwegianFoldingFilter.Fold(surface.ToLowerInvariant());
             var g = new QueryGroup
             {
-                Position = byPosition.Key + positionOffset, Surface = surface, Terms = terms, Weight = weight,
+                Position = byPosition.Key + positionOffset, Surface = surface, Terms = terms, Weight = weight, Written = typed,
                 Typed = typed != original.Term && typed.All(char.IsLetter) ? typed : null,
             };
             // Rarity from the word and its synonyms; a compound's parts are commoner than the compound and would make it look common.
@@ -183,6 +188,12 @@ internal static partial class QueryEngine
                     variants.Add(new FuzzyQuery(new Term(IndexGeneration.FieldBody, form), s.FuzzyEdits, 1) { Boost = 0.8f });
                     variants.Add(new FuzzyQuery(new Term(IndexGeneration.FieldHead, form), s.FuzzyEdits, 1) { Boost = 0.8f * s.HeadBoost });
                 }
+                g.WrittenTypoTerms = gen.TermsOfWordsNear(g.Written);
+                foreach (var term in g.WrittenTypoTerms)
+                {
+                    variants.Add(new TermQuery(new Term(IndexGeneration.FieldBody, term)) { Boost = 0.8f });
+                    variants.Add(new TermQuery(new Term(IndexGeneration.FieldHead, term)) { Boost = 0.8f * s.HeadBoost });
+                }
                 any = true;
             }
             if (!any) continue;
@@ -230,6 +241,7 @@ internal static partial class QueryEngine
             var forms = g.TypoForms.ToList();
             g.TypoMatches = top.SelectMany(sd => gen.Terms[sd.Doc].All)
                 .Where(t => forms.Any(f => IsTypoOf(t, f))).ToHashSet(StringComparer.Ordinal);
+            if (g.WrittenTypoTerms is not null) g.TypoMatches.UnionWith(g.WrittenTypoTerms);
             // A typo weighs as much as the word it stands for.
             if (g.TypoMatches.Count > 0) weights[i] = gen.Idf(g.TypoMatches.Max(gen.DocFreq)) * g.Weight;
         }
@@ -464,10 +476,11 @@ internal static partial class QueryEngine
 
 internal static class Levenshtein
 {
-    /// <summary>True when a and b differ by at most one insertion, deletion or substitution.</summary>
+    /// <summary>True when a and b differ by at most one insertion, deletion, substitution or swap of two neighbours.</summary>
     internal static bool AtMostOne(string a, string b)
     {
         if (Math.Abs(a.Length - b.Length) > 1) return false;
+        if (a.Length == b.Length && IsSwap(a, b)) return true;
         if (a.Length > b.Length) (a, b) = (b, a);
         int i = 0, j = 0, edits = 0;
         while (i < a.Length && j < b.Length)
@@ -478,5 +491,13 @@ internal static class Levenshtein
             j++;
         }
         return edits + (b.Length - j) + (a.Length - i) <= 1;
+    }
+
+    /// <summary>«prosjekett» / «prosjektet»: the commonest typo, two neighbouring letters typed in the wrong order.</summary>
+    private static bool IsSwap(string a, string b)
+    {
+        var i = 0;
+        while (i < a.Length && a[i] == b[i]) i++;
+        return i + 1 < a.Length && a[i] == b[i + 1] && a[i + 1] == b[i] && a.AsSpan(i + 2).SequenceEqual(b.AsSpan(i + 2));
     }
 }
