@@ -98,6 +98,16 @@ public class SearchTests(BuiltKnowledge built) : IClassFixture<BuiltKnowledge>
     }
 
     [Fact]
+    public void A_body_that_wrote_the_document_is_present_in_its_passages()
+    {
+        // Nordland's plan is written by its support apparatus (Statsforvalteren, KS, USHT): «SF» need not be repeated in
+        // the sentence about the study trip for the answer to count.
+        var result = _kb.Search("skal SF nordland på studietur i 2022?");
+        Assert.True(result.Answered);
+        Assert.Contains("studietur 2022", result.Hits[0].Text);
+    }
+
+    [Fact]
     public void The_reforms_own_name_is_not_required_in_the_answering_sentences()
     {
         // «Leve hele livet» stands in most passages; the sentence with «307 av 356 kommuner» need not repeat it.

@@ -132,6 +132,9 @@ internal sealed partial record PassageTerms(HashSet<string> All, HashSet<string>
     /// answer («fordi …» for «hvorfor», «til 31. desember 2023» for «hvor lenge», «innen 1. mai» for «fristen»).
     /// </summary>
     internal required Dictionary<AnswerType, bool[]> Stated { get; init; }
+    /// <summary>Who wrote the document («Det regionale støtteapparatet i Nordland (Statsforvalteren, KS, USHT)»): a body the
+    /// question names is present in every passage its own plan holds, said or not.</summary>
+    internal required HashSet<string> Publisher { get; init; }
     /// <summary>The subject of a short heading over the passage («Samskaping», «Næringsliv og «Sølvøkonomien»»), not the document title.</summary>
     internal required HashSet<string> HeadingSubjects { get; init; }
 
@@ -179,6 +182,7 @@ internal sealed partial record PassageTerms(HashSet<string> All, HashSet<string>
         return new PassageTerms(all, head, text, kept.Select(i => units[i]).ToArray(), positions, defined, kept.Select(i => amounts[i]).ToArray())
         {
             UnitSpans = spans,
+            Publisher = analyzer.Tokens(p.Publisher ?? "", IndexGeneration.FieldHead).Select(t => t.Term).ToHashSet(StringComparer.Ordinal),
             HeadingSubjects = p.Section.Split(PassageSplitter.PathSeparator)
                 .Select(h => analyzer.Tokens(h, IndexGeneration.FieldHead).Where(t => t.Role == TokenRole.Original).Select(t => t.Term).ToList())
                 .Where(terms => terms.Count <= 2).SelectMany(terms => terms).ToHashSet(StringComparer.Ordinal),

@@ -278,7 +278,7 @@ internal static partial class QueryEngine
             {
                 var m = Match(i, p.All);
                 covered += weights[i] * m;
-                if (m == 0 && groups[i].IsName) missingNames++;
+                if (m == 0 && groups[i].IsName && Match(i, p.Publisher) == 0) missingNames++;
             }
             double bestWindow = 0, bestValue = 0;
             var windowMissing = 0;
@@ -294,7 +294,7 @@ internal static partial class QueryEngine
                 {
                     var m = Match(i, first, next, p.Head);
                     w += weights[i] * m;
-                    if (m == 0 && groups[i].IsName) missing++;
+                    if (m == 0 && groups[i].IsName && Match(i, p.Publisher) == 0) missing++;
                 }
                 // The window is where the answer stands: of windows covering the question alike, the one holding the kind of
                 // answer asked for («Embete – Øremerkede midler» and its row «… – 1 000 000», not the sentence introducing the table).
@@ -420,7 +420,7 @@ internal static partial class QueryEngine
         if (name.Length == 0 || !char.IsLetter(name[0])) return true;
         var pattern = $@"(?<![\p{{L}}\p{{N}}]){Regex.Escape(name)}s?(?![\p{{L}}\p{{N}}])";
         return Regex.IsMatch(p.Text, pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)
-            || Regex.IsMatch(p.Title + " " + p.Section, pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+            || Regex.IsMatch(p.Title + " " + p.Section + " " + p.Publisher, pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
     }
 
     /// <summary>One edit away, same first letter (people rarely mistype the first letter; it keeps the candidates few).</summary>
