@@ -108,6 +108,15 @@ public class SearchTests(BuiltKnowledge built) : IClassFixture<BuiltKnowledge>
     }
 
     [Fact]
+    public void The_country_is_not_a_name_the_answer_must_repeat()
+    {
+        // «i Norge» narrows nothing in documents that are all about Norway; the national figure does not say «Norge».
+        var result = _kb.Search("Hvor mange kommuner i Norge har vedtatt plan for Leve hele livet?");
+        Assert.True(result.Answered);
+        Assert.Contains(result.Hits.Take(3), h => h.Text.Contains("307 av 356 kommuner"));
+    }
+
+    [Fact]
     public void The_reforms_own_name_is_not_required_in_the_answering_sentences()
     {
         // «Leve hele livet» stands in most passages; the sentence with «307 av 356 kommuner» need not repeat it.

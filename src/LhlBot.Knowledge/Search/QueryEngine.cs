@@ -142,7 +142,9 @@ internal static partial class QueryEngine
                 foreach (var common in CommonSpellings(gen, original.Term, g.DocFreq))
                     if (!terms.Any(t => t.Item1 == common)) terms.Add((common, TokenRole.Synonym));
             // A name most passages hold («Leve hele livet») is what the whole corpus is about: it tells no passage from another.
-            var topic = g.DocFreq * 2 > gen.Passages.Length;
+            var topic = g.DocFreq * 2 > gen.Passages.Length
+                // «… i Norge»: the country every document is about narrows nothing, though few passages say it.
+                || original.Term is "norg" or "noreg";
             g.IsName = !topic && (terms.Any(t => gen.Names.Contains(t.Item1)) || AnswerTypes.IsYear(original.Term)
                 || (!known && char.IsUpper(surface.FirstOrDefault()) && original.Start > 0));
             groups.Add(g);
