@@ -90,6 +90,7 @@ public class AnalysisTests
     [InlineData("vedtatt")]
     [InlineData("vedtok")]
     [InlineData("vedteke")]   // nynorsk participle
+    [InlineData("vedtek")]    // nynorsk present
     public void The_participle_and_past_of_a_ta_verb_meet_its_infinitive(string form) =>
         Assert.Contains(Terms(Plain, "vedta").Single(), Terms(Plain, form));
 
@@ -105,6 +106,13 @@ public class AnalysisTests
     [InlineData("nasjonalt", "nasjonal")]
     public void An_adjectives_neuter_meets_its_other_forms(string neuter, string other) =>
         Assert.Contains(Terms(Plain, other).First(), Terms(Plain, neuter));
+
+    [Theory]
+    [InlineData("årleg", "årlig")]
+    [InlineData("aldersvennleg", "aldersvennlig")]
+    [InlineData("tilgjengeleg", "tilgjengelig")]
+    public void A_nynorsk_adjective_in_leg_meets_its_bokmaal_form_in_lig(string nynorsk, string bokmaal) =>
+        Assert.Contains(Terms(Plain, bokmaal).Single(), Terms(Plain, nynorsk));
 
     [Theory]
     [InlineData("starte", "startar")]                       // the light stemmer alone: «star» and «start»

@@ -8,7 +8,7 @@ namespace LhlBot.Knowledge.Analysis;
 /// Joins the forms of a word that the light stemmer leaves apart. A verb in «-ere» and its action noun: «organisert»,
 /// «organisere», «organiserer» and «organisering» all also yield «organiser»; «vurdert» and «vurdering» «vurder».
 /// The same for the compounds of «ta», whose participle and past the light stemmer cannot join to the infinitive:
-/// «vedtatt», «vedtok», «vedteke» (nynorsk) also yield «vedt», the stem of «vedta», «vedtar» and «vedtas»; and for a
+/// «vedtatt», «vedtok», nynorsk «vedteke» and «vedtek» also yield «vedt», the stem of «vedta», «vedtar» and «vedtas»; and for a
 /// few other strong verbs the domain uses in compounds: «iverksatt» → «iverkset», «planlagt» → «planlegg», «inngått» → «inngå».
 /// An adjective's neuter in «-alt»: «regionalt» → «regional». A word in «-te» also yields itself without the «e»:
 /// «starte» → «start», as «startar» stems. The extra term stands at the word's own position, like a synonym, and is not stemmed again.
@@ -19,7 +19,7 @@ internal sealed class WordFamilyFilter : TokenFilter
     private static readonly string[] Endings = ["eringene", "eringen", "eringer", "ering", "erende", "erte", "erer", "eres", "ere", "ert"];
     // «vedtatt», «deltok», «vedteke»: a prefix of three letters or more, so «tatt» and «tok» alone are left alone.
     private const int MinPrefix = 3;
-    private static readonly string[] TaEndings = ["tatte", "tatt", "tekne", "teke", "tok"];
+    private static readonly string[] TaEndings = ["tatte", "tatt", "tekne", "teke", "tek", "tok"];
     // Other strong verbs: the participle or past, and the stem of the infinitive (as the light stemmer leaves it).
     private static readonly (string Ending, string Stem)[] Strong =
     [
@@ -74,6 +74,8 @@ internal sealed class WordFamilyFilter : TokenFilter
         foreach (var ending in TaEndings)
             if (word.Length >= MinPrefix + ending.Length && word.EndsWith(ending, StringComparison.Ordinal))
                 return word[..^ending.Length] + "t";
+        // Nynorsk adjectives in «-leg» are bokmål's «-lig»: «tilgjengeleg», «årleg», «vanleg» also yield «tilgjengelig», «årlig», «vanlig».
+        if (word.Length >= 5 && word.EndsWith("leg", StringComparison.Ordinal)) return word[..^3] + "lig";
         // The neuter of an adjective in «-al»: «regionalt», «nasjonalt», «lokalt» also yield «regional», «nasjonal», «lokal».
         if (word.Length >= 6 && word.EndsWith("alt", StringComparison.Ordinal)) return word[..^1];
         foreach (var (ending, stem) in Strong)
