@@ -12,6 +12,8 @@ internal static class NorwegianStopWords
         "kva", "korleis", "kvifor", "kven", "kvar", "kor", "eit", "ein", "ei", "ikkje", "frå", "heile", "heilt", "dei", "deira", "dykk",
         "vere", "vore", "vart", "vert", "blir", "ho", "han", "me", "no", "òg", "også", "berre", "mykje", "nokon", "noko", "nokre",
         "sjølv", "slik", "sånn", "kunne", "skal", "skulle", "må", "måtte", "bør", "burde", "kan", "vil", "ville",
+        // nynorsk for the bokmål filler words below («ifølge», «hos», «fikk», «gjør», «finnes»)
+        "ifølgje", "hjå", "millom", "fekk", "gjer", "gjere", "finst", "finnast", "eigentleg", "blei", "vorte", "verte",
         // bokmål question and filler words
         "hva", "hvordan", "hvorfor", "hvem", "hvilke", "hvilken", "hvilket", "hvor", "når", "mye", "mange", "noen", "noe", "finnes",
         "dere", "vi", "jeg", "du", "oss", "meg", "deg", "gjør", "gjøre", "gjorde", "får", "fikk", "få", "er", "var", "har", "hadde",
