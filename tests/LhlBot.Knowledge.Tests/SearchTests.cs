@@ -117,6 +117,16 @@ public class SearchTests(BuiltKnowledge built) : IClassFixture<BuiltKnowledge>
     }
 
     [Fact]
+    public void A_when_question_naming_a_year_is_not_answered_by_another_year()
+    {
+        // Nordland's activity table lists «2022 … Konferanse … 2023»: it says a conference is planned, not when in 2022.
+        Assert.False(_kb.Search("Når skal Nordland ha høstkonferansen sin i 2022?").Answered);
+        // A month within the year asked about is an answer.
+        var result = _kb.Search("Når i 2021 startet nettverket i Nordland?");
+        Assert.True(result.Answered);
+    }
+
+    [Fact]
     public void The_reforms_own_name_is_not_required_in_the_answering_sentences()
     {
         // «Leve hele livet» stands in most passages; the sentence with «307 av 356 kommuner» need not repeat it.

@@ -77,13 +77,15 @@ internal static partial class AnswerTypes
             var amounts = whole ? p.Amounts.SelectMany(x => x) : p.Amounts.Skip(unit).Take(Math.Max(1, span)).SelectMany(x => x);
             if (amounts.Any(t => !asked.Contains(t))) return true;
         }
+        // «Når blir konferansen i 2022?» asks when within that year: another year («… 2023») is no answer to it.
+        var yearAsked = type == AnswerType.Time && asked.Any(IsYear);
         foreach (var t in window)
         {
             if (asked.Contains(t)) continue;
             var fits = type switch
             {
                 AnswerType.Amount => NumberWords.Contains(t),
-                AnswerType.Time => t.Any(char.IsDigit) || Months.Any(m => t.StartsWith(m, StringComparison.Ordinal)),
+                AnswerType.Time => (t.Any(char.IsDigit) && !(yearAsked && IsYear(t))) || Months.Any(m => t.StartsWith(m, StringComparison.Ordinal)),
                 _ => true,
             };
             if (fits) return true;
