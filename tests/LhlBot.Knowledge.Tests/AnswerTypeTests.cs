@@ -16,6 +16,7 @@ public class AnswerTypeTests
     [InlineData("Hvor ofte møtes kontaktpersonene?", "Frequency")]
     [InlineData("kor ofte er det samlingar?", "Frequency")]
     [InlineData("Har Nordland en årlig konferanse?", "Frequency")]
+    [InlineData("Hvor mange ganger i året skal statusen rapporteres?", "Frequency")] // «to ganger pr. år», not an amount
     [InlineData("Er det jamlege samlingar for kontaktpersonane?", "Frequency")]
     [InlineData("Hva koster en plass i nettverket?", "Money")]
     [InlineData("kor mykje pengar fekk USHT?", "Money")]

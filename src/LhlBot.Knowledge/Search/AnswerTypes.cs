@@ -44,7 +44,7 @@ internal static partial class AnswerTypes
         AnswerType.Duration => term is "leng",
         AnswerType.Deadline => term is "frist",
         AnswerType.Advice => term is "tips" or "rad" or "anbefal",
-        AnswerType.Frequency => term is "oft" or "arlig" or "arleg" or "halvarlig" or "halvarleg" or "manedlig" or "manadleg"
+        AnswerType.Frequency => term is "oft" or "gang" or "gong" or "arlig" or "arleg" or "halvarlig" or "halvarleg" or "manedlig" or "manadleg"
             or "ukentlig" or "vekentleg" or "jevnlig" or "jamleg" or "regelmessig" or "kvartalsvi" or "halvarsvi",
         _ => false,
     };
@@ -133,7 +133,8 @@ internal static partial class AnswerTypes
          (AnswerType.Frequency, GivesFrequency()), (AnswerType.Definition, GivesDefinition()), (AnswerType.Money, GivesMoney()),
          (AnswerType.Advice, GivesAdvice())];
 
-    [GeneratedRegex(@"\b(hvor|kor|hvur)\s+(ofte|hyppig)\b")] private static partial Regex Frequency();
+    /// <summary>«Hvor ofte», and «hvor mange ganger (i året)»: a count of times is a frequency («to ganger pr. år»), not an amount.</summary>
+    [GeneratedRegex(@"\b(hvor|kor|hvur)\s+(ofte|hyppig)\b|\b(hvor|kor)\s+mange\s+(ganger|gonger|gangar)\b")] private static partial Regex Frequency();
     [GeneratedRegex(@"^\W*(hvem|kven|kem)\b.*kontakt")] private static partial Regex Contact();
 
     /// <summary>
