@@ -68,8 +68,6 @@ internal sealed class WordFamilyFilter : TokenFilter
     internal static string? Family(string word)
     {
         if (!word.All(char.IsLetter)) return null;
-        // «år» is too short for the stemmer to touch, so «året», «årene», «åra» and «års» never met it («to ganger pr. år» / «i året»).
-        if (word is "året" or "årets" or "årene" or "åra" or "års") return "år";
         foreach (var ending in Endings)
             if (word.Length >= MinRoot + ending.Length && word.EndsWith(ending, StringComparison.Ordinal))
                 return word[..^ending.Length] + "er";
