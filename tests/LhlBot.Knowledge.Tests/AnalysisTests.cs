@@ -109,6 +109,20 @@ public class AnalysisTests
         Assert.Contains(Terms(Plain, other).First(), Terms(Plain, neuter));
 
     [Theory]
+    [InlineData("gjennomføringen", "gjennomføre")]
+    [InlineData("planlegging", "planlegge")]
+    [InlineData("endringer", "endre")]
+    [InlineData("behandlingen", "behandle")]
+    [InlineData("ordning", "ordne")]
+    public void An_action_noun_meets_its_verb(string noun, string verb) =>
+        Assert.NotEmpty(Terms(Plain, noun).Intersect(Terms(Plain, verb)));
+
+    [Fact]
+    public void A_misspelt_word_in_ing_is_not_made_known_by_a_verb_it_seems_to_come_from() =>
+        // «samskapning» (for «samskaping») must stay unknown, so it is matched as a typo, not as «samskap».
+        Assert.DoesNotContain("samskap", Terms(Plain, "samskapning"));
+
+    [Theory]
     [InlineData("årleg", "årlig")]
     [InlineData("aldersvennleg", "aldersvennlig")]
     [InlineData("tilgjengeleg", "tilgjengelig")]

@@ -36,7 +36,7 @@ internal sealed class WordFamilyFilter : TokenFilter
     private readonly ITypeAttribute _type;
     private readonly IKeywordAttribute _keyword;
     private State? _pending;
-    private string? _family;
+    private readonly Queue<string> _families = new();
 
     internal WordFamilyFilter(TokenStream input) : base(input)
     {
@@ -48,20 +48,41 @@ internal sealed class WordFamilyFilter : TokenFilter
 
     public override bool IncrementToken()
     {
-        if (_family is not null)
+        if (_families.Count > 0)
         {
             RestoreState(_pending);
-            _term.SetEmpty().Append(_family);
+            _term.SetEmpty().Append(_families.Dequeue());
             _posInc.PositionIncrement = 0;
             _type.Type = SynonymFilter.TYPE_SYNONYM;
             _keyword.IsKeyword = true;
-            _family = null;
             return true;
         }
         if (!m_input.IncrementToken()) return false;
-        _family = Family(_term.ToString());
-        if (_family is not null) _pending = CaptureState();
+        var word = _term.ToString();
+        if (Family(word) is { } family) _families.Enqueue(family);
+        foreach (var verb in ActionNounVerbs(word))
+            if (!_families.Contains(verb)) _families.Enqueue(verb);
+        if (_families.Count > 0) _pending = CaptureState();
         return true;
+    }
+
+    private static readonly string[] NounEndings = ["ingane", "ingene", "ingar", "inger", "ingen", "inga", "ing"];
+
+    /// <summary>
+    /// An action noun in «-ing» also yields its verb's stem, which the light stemmer never reaches: «gjennomføringen» →
+    /// «gjennomfør» (as «gjennomføre»), «planlegging» → «planlegg», «endringer» → «endr», «ordning» → «ordn». Not «-ning»
+    /// cut as well («beslutning» → «beslut»): a typo such as «samskapning» then looked like a known word and lost its typo match.
+    /// </summary>
+    internal static IEnumerable<string> ActionNounVerbs(string word)
+    {
+        if (!word.All(char.IsLetter)) yield break;
+        foreach (var ending in NounEndings)
+        {
+            if (!word.EndsWith(ending, StringComparison.Ordinal) || word.Length < MinRoot + ending.Length) continue;
+            var verb = word[..^ending.Length];
+            yield return verb;
+            yield break;
+        }
     }
 
     /// <summary>«organisering» → «organiser», «vedtatt» → «vedt», «planlagt» → «planlegg»; null for a word in no family.</summary>
@@ -92,6 +113,6 @@ internal sealed class WordFamilyFilter : TokenFilter
     {
         base.Reset();
         _pending = null;
-        _family = null;
+        _families.Clear();
     }
 }
