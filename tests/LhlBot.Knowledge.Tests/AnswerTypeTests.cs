@@ -13,6 +13,8 @@ public class AnswerTypeTests
     [InlineData("Kven leier nettverket?", "Any")]
     [InlineData("Hvor lenge gjelder avtalen?", "Duration")]
     [InlineData("kor lenge varer reformperioden", "Duration")]
+    [InlineData("Hvor lang tid fikk kommunene på dialogmøtet?", "Duration")]
+    [InlineData("Kor lang oppseiingsfrist har avtalen?", "Duration")]      // how long, though it names a «frist»
     [InlineData("Hvor ofte møtes kontaktpersonene?", "Frequency")]
     [InlineData("kor ofte er det samlingar?", "Frequency")]
     [InlineData("Har Nordland en årlig konferanse?", "Frequency")]

@@ -41,7 +41,7 @@ internal static partial class AnswerTypes
     internal static bool IsCue(AnswerType type, string term) => type switch
     {
         AnswerType.Definition => term is "betyr" or "tyd" or "men" or "mein" or "innebaer" or "inneb",
-        AnswerType.Duration => term is "leng",
+        AnswerType.Duration => term is "leng" or "lang" or "tid",
         AnswerType.Deadline => term is "frist",
         AnswerType.Advice => term is "tips" or "rad" or "anbefal",
         AnswerType.Frequency => term is "oft" or "gang" or "gong" or "arlig" or "arleg" or "halvarlig" or "halvarleg" or "manedlig" or "manadleg"
@@ -168,14 +168,15 @@ internal static partial class AnswerTypes
     [GeneratedRegex(@"\b(årlig|årleg|halvårlig|halvårleg|månedlig|månadleg|ukentlig|vekentleg|jevnlig|jamleg|regelmessig|kvartalsvis|halvårsvis)\w*")]
     private static partial Regex FrequencyAdjective();
     [GeneratedRegex(@"^\W*(hvorfor|kvifor|korfor)\b")] private static partial Regex Reason();
-    [GeneratedRegex(@"\b(hvor|kor)\s+lenge\b")] private static partial Regex HowLong();
+    /// <summary>«Hvor lenge», «hvor lang tid», «kor lang oppseiingsfrist»: how long something lasts.</summary>
+    [GeneratedRegex(@"\b(hvor|kor)\s+(lenge|lang)\b")] private static partial Regex HowLong();
     // «fristen», «søknadsfristen»: a deadline question, also after «hva er» (not a definition) or «når».
     [GeneratedRegex(@"\w*frist(en|a|ar|er|ene)?\b")] private static partial Regex Deadline();
     /// <summary>A date something must happen by.</summary>
     [GeneratedRegex(@"\b(innen|senest|seinast|frist(en)?\s+(er|var)?|før|pr\.|per)\s+(\d|utgangen|slutten|[a-zæøå]+dag)", RegexOptions.IgnoreCase)]
     private static partial Regex GivesDeadline();
     /// <summary>How long something lasts: a length of time, or the point it lasts until.</summary>
-    [GeneratedRegex(@"\b(\d+|ett|ein|en|ei|to|tre|fire|fem|seks|sju|åtte|ti)\s+(år|måneder|månader|måneders|uker|veker|dager|dagar)\b|\b(til|ut|inntil|fram til|frem til|innen)\s+(\d|utgangen|slutten)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(\d+|ett|ein|en|ei|to|tre|fire|fem|seks|sju|åtte|ti)\s+(år|års|måneder|månader|måneders|månaders|uker|veker|ukers|dager|dagar|dagers|timer|timar|minutter|minutt)\b|\b(til|ut|inntil|fram til|frem til|innen)\s+(\d|utgangen|slutten)", RegexOptions.IgnoreCase)]
     private static partial Regex GivesDuration();
     /// <summary>
     /// How often: «to ganger i året», «2 gr. i året», «hvert halvår», «halvårsvise samlinger», «årlig», «jevnlig».
