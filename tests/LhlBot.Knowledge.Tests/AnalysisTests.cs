@@ -123,6 +123,13 @@ public class AnalysisTests
         Assert.DoesNotContain("samskap", Terms(Plain, "samskapning"));
 
     [Theory]
+    [InlineData("heimetenester", "hjemmetjenester")]
+    [InlineData("omsorgstenestene", "omsorgstjenestene")]
+    [InlineData("sjukepleiar", "sykepleier")]
+    public void Nynorsk_spellings_of_the_care_words_meet_bokmaal(string nynorsk, string bokmaal) =>
+        Assert.NotEmpty(Terms(Plain, nynorsk).Intersect(Terms(Plain, bokmaal)));
+
+    [Theory]
     [InlineData("årleg", "årlig")]
     [InlineData("aldersvennleg", "aldersvennlig")]
     [InlineData("tilgjengeleg", "tilgjengelig")]

@@ -36,7 +36,7 @@ internal sealed class WordFamilyFilter : TokenFilter
     private readonly ITypeAttribute _type;
     private readonly IKeywordAttribute _keyword;
     private State? _pending;
-    private readonly Queue<string> _families = new();
+    private readonly Queue<(string Term, bool Stemmed)> _families = new();
 
     internal WordFamilyFilter(TokenStream input) : base(input)
     {
@@ -51,19 +51,38 @@ internal sealed class WordFamilyFilter : TokenFilter
         if (_families.Count > 0)
         {
             RestoreState(_pending);
-            _term.SetEmpty().Append(_families.Dequeue());
+            var (term, stemmed) = _families.Dequeue();
+            _term.SetEmpty().Append(term);
             _posInc.PositionIncrement = 0;
             _type.Type = SynonymFilter.TYPE_SYNONYM;
-            _keyword.IsKeyword = true;
+            _keyword.IsKeyword = stemmed;
             return true;
         }
         if (!m_input.IncrementToken()) return false;
         var word = _term.ToString();
-        if (Family(word) is { } family) _families.Enqueue(family);
+        if (Family(word) is { } family) _families.Enqueue((family, true));
         foreach (var verb in ActionNounVerbs(word))
-            if (!_families.Contains(verb)) _families.Enqueue(verb);
+            if (!_families.Contains((verb, true))) _families.Enqueue((verb, true));
+        // A whole word, not a stem: the stemmer after this filter treats it like the word it stands beside.
+        if (BokmaalSpelling(word) is { } bokmaal) _families.Enqueue((bokmaal, false));
         if (_families.Count > 0) _pending = CaptureState();
         return true;
+    }
+
+    /// <summary>
+    /// The bokmål spelling of the nynorsk words the reform's texts are made of: «tenester» → «tjenester»,
+    /// «heimetenester» → «hjemmetjenester», «sjukepleiar» → «sykepleiar» (then stemmed as «sykeplei»). Null when the same.
+    /// </summary>
+    internal static string? BokmaalSpelling(string word)
+    {
+        if (word.Length < 5 || !word.All(char.IsLetter)) return null;
+        var b = word;
+        if (b.StartsWith("heime", StringComparison.Ordinal)) b = "hjemme" + b[5..];
+        else if (b.StartsWith("heim", StringComparison.Ordinal)) b = "hjem" + b[4..];
+        if (b.StartsWith("sjuk", StringComparison.Ordinal)) b = "syk" + b[4..];
+        var t = b.IndexOf("tenest", StringComparison.Ordinal);
+        if (t >= 0 && (t == 0 || b[t - 1] != 'j')) b = b[..t] + "tjenest" + b[(t + 6)..];
+        return b == word ? null : b;
     }
 
     private static readonly string[] NounEndings = ["ingane", "ingene", "ingar", "inger", "ingen", "inga", "ing"];
