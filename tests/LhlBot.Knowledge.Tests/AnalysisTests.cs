@@ -126,6 +126,8 @@ public class AnalysisTests
     [InlineData("heimetenester", "hjemmetjenester")]
     [InlineData("omsorgstenestene", "omsorgstjenestene")]
     [InlineData("sjukepleiar", "sykepleier")]
+    [InlineData("oppfølgjinga", "oppfølgingen")]
+    [InlineData("tilbodet", "tilbudet")]
     public void Nynorsk_spellings_of_the_care_words_meet_bokmaal(string nynorsk, string bokmaal) =>
         Assert.NotEmpty(Terms(Plain, nynorsk).Intersect(Terms(Plain, bokmaal)));
 

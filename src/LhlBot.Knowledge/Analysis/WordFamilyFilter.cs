@@ -71,7 +71,8 @@ internal sealed class WordFamilyFilter : TokenFilter
 
     /// <summary>
     /// The bokmål spelling of the nynorsk words the reform's texts are made of: «tenester» → «tjenester»,
-    /// «heimetenester» → «hjemmetjenester», «sjukepleiar» → «sykepleiar» (then stemmed as «sykeplei»). Null when the same.
+    /// «heimetenester» → «hjemmetjenester», «sjukepleiar» → «sykepleiar» (then stemmed as «sykeplei»), «oppfølgjing» →
+    /// «oppfølging», «tilbod» → «tilbud». Null when the same.
     /// </summary>
     internal static string? BokmaalSpelling(string word)
     {
@@ -80,6 +81,9 @@ internal sealed class WordFamilyFilter : TokenFilter
         if (b.StartsWith("heime", StringComparison.Ordinal)) b = "hjemme" + b[5..];
         else if (b.StartsWith("heim", StringComparison.Ordinal)) b = "hjem" + b[4..];
         if (b.StartsWith("sjuk", StringComparison.Ordinal)) b = "syk" + b[4..];
+        // The «j» nynorsk writes after «lg» and «gg»: «følgje», «oppfølgjing», «innbyggjarar», «leggje».
+        b = b.Replace("lgj", "lg", StringComparison.Ordinal).Replace("ggj", "gg", StringComparison.Ordinal)
+            .Replace("tilbod", "tilbud", StringComparison.Ordinal);
         var t = b.IndexOf("tenest", StringComparison.Ordinal);
         if (t >= 0 && (t == 0 || b[t - 1] != 'j')) b = b[..t] + "tjenest" + b[(t + 6)..];
         return b == word ? null : b;
