@@ -81,8 +81,9 @@ internal sealed class WordFamilyFilter : TokenFilter
         if (b.StartsWith("heime", StringComparison.Ordinal)) b = "hjemme" + b[5..];
         else if (b.StartsWith("heim", StringComparison.Ordinal)) b = "hjem" + b[4..];
         if (b.StartsWith("sjuk", StringComparison.Ordinal)) b = "syk" + b[4..];
-        // The «j» nynorsk writes after «lg» and «gg»: «følgje», «oppfølgjing», «innbyggjarar», «leggje».
-        b = b.Replace("lgj", "lg", StringComparison.Ordinal).Replace("ggj", "gg", StringComparison.Ordinal)
+        // The «j» nynorsk writes in «følgje», «oppfølgjing» and after «gg» («innbyggjarar», «leggje»); not every «lgj»:
+        // bokmål «tilgjengelig» has one.
+        b = b.Replace("følgj", "følg", StringComparison.Ordinal).Replace("ggj", "gg", StringComparison.Ordinal)
             .Replace("tilbod", "tilbud", StringComparison.Ordinal);
         var t = b.IndexOf("tenest", StringComparison.Ordinal);
         if (t >= 0 && (t == 0 || b[t - 1] != 'j')) b = b[..t] + "tjenest" + b[(t + 6)..];
