@@ -127,6 +127,16 @@ public class SearchTests(BuiltKnowledge built) : IClassFixture<BuiltKnowledge>
     }
 
     [Fact]
+    public void A_how_many_question_needs_a_number_that_counts_what_it_asks_about()
+    {
+        // Vestland's report counts webinars and USHT-ane, never municipalities with an adopted plan.
+        Assert.False(_kb.Search("Hvor mange kommuner i Vestland har vedtatt plan?").Answered);
+        var phase = _kb.Search("Hvor mange kommuner er i fase 3?");
+        Assert.True(phase.Answered);
+        Assert.Contains("172 kommuner", phase.Hits[0].Text);
+    }
+
+    [Fact]
     public void The_reforms_own_name_is_not_required_in_the_answering_sentences()
     {
         // «Leve hele livet» stands in most passages; the sentence with «307 av 356 kommuner» need not repeat it.

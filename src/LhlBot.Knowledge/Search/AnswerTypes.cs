@@ -71,6 +71,12 @@ internal static partial class AnswerTypes
         // «Hvorfor», «hvor lenge», «fristen»: the window says it in so many words (see Phrasings).
         if (p.Stated.ContainsKey(type)) return StatedIn(p, type, unit, span, whole);
         IEnumerable<string> window = whole ? p.All : p.Units.Skip(unit).Take(Math.Max(1, span)).SelectMany(x => x);
+        // «Hvor mange kommuner …»: a number that counts municipalities, not one that counts USHT-ane or webinars.
+        if (type == AnswerType.Amount && groups.FirstOrDefault(g => g.IsCounted) is { } thing)
+        {
+            var counted = whole ? p.Counted.SelectMany(x => x) : p.Counted.Skip(unit).Take(Math.Max(1, span)).SelectMany(x => x);
+            return counted.Any(t => thing.Terms.Any(x => x.Term == t));
+        }
         // A number answers «hvor mange» only where it counts something (not «1. november», not a list's «2.»).
         if (type == AnswerType.Amount)
         {
@@ -219,6 +225,19 @@ internal static partial class AnswerTypes
     private static partial Regex LabelBefore();
 
     internal static bool IsYear(string term) => Year().IsMatch(term);
+
+    internal static bool IsNumberWord(string term) => NumberWords.Contains(term);
+
+    /// <summary>The word «hvor mange» asks about («hvor mange kommuner» → «kommuner»), when it is one the documents count.</summary>
+    internal static void MarkCounted(AnswerType type, string question, List<QueryGroup> groups, HashSet<string> countedTerms)
+    {
+        if (type != AnswerType.Amount || CountedWord().Match(question.ToLowerInvariant()) is not { Success: true } m) return;
+        var word = m.Groups[2].Value;
+        var group = groups.FirstOrDefault(g => g.Surface.Equals(word, StringComparison.OrdinalIgnoreCase));
+        if (group is not null && group.Terms.Any(t => countedTerms.Contains(t.Term))) group.IsCounted = true;
+    }
+
+    [GeneratedRegex(@"\b(hvor|kor)\s+mange\s+([\p{L}-]+)")] private static partial Regex CountedWord();
 
     [GeneratedRegex(@"^(19|20)\d\d$")] private static partial Regex Year();
     [GeneratedRegex(@"^\.?\s*(januar|februar|mars|april|mai|juni|juli|august|september|oktober|november|desember)", RegexOptions.IgnoreCase)]

@@ -29,6 +29,8 @@ internal sealed class IndexGeneration
     internal required int DocumentCount { get; init; }
     /// <summary>The body's vocabulary, for finding the common spelling of a rare word.</summary>
     internal required string[] BodyTerms { get; init; }
+    /// <summary>Every word some number in the documents counts: the things «hvor mange» can be asked of.</summary>
+    internal required HashSet<string> CountedTerms { get; init; }
     /// <summary>Each word as the documents write it (lower-cased, folded) with the terms it was analysed into, for typos.</summary>
     internal required Dictionary<string, HashSet<string>> WrittenWords { get; init; }
 
@@ -55,6 +57,7 @@ internal sealed class IndexGeneration
             DocumentCount = passages.Select(p => p.Document).Distinct().Count(),
             BodyTerms = ReadTerms(reader, FieldBody),
             WrittenWords = ReadWrittenWords(passages, terms),
+            CountedTerms = terms.SelectMany(t => t.Counted).SelectMany(c => c).ToHashSet(StringComparer.Ordinal),
         };
     }
 
@@ -132,6 +135,8 @@ internal sealed partial record PassageTerms(HashSet<string> All, HashSet<string>
     /// answer («fordi …» for «hvorfor», «til 31. desember 2023» for «hvor lenge», «innen 1. mai» for «fristen»).
     /// </summary>
     internal required Dictionary<AnswerType, bool[]> Stated { get; init; }
+    /// <summary>Per unit, the words a number in it counts («356 kommuner» → «kommun»).</summary>
+    internal required HashSet<string>[] Counted { get; init; }
     /// <summary>Who wrote the document («Det regionale støtteapparatet i Nordland (Statsforvalteren, KS, USHT)»): a body the
     /// question names is present in every passage its own plan holds, said or not.</summary>
     internal required HashSet<string> Publisher { get; init; }
@@ -164,6 +169,16 @@ internal sealed partial record PassageTerms(HashSet<string> All, HashSet<string>
             units[unit].Add(t.Term);
             if (AnswerTypes.IsAmount(p.Text, t)) amounts[unit].Add(t.Term);
         }
+        // What each number counts: the words within two places after it («356 kommuner», «fire webinar»).
+        var counted = new HashSet<string>[units.Length];
+        for (var i = 0; i < counted.Length; i++) counted[i] = new HashSet<string>(StringComparer.Ordinal);
+        for (var k = 0; k < text.Count; k++)
+        {
+            var t = text[k];
+            if (t.Role != TokenRole.Original || !(AnswerTypes.IsAmount(p.Text, t) || AnswerTypes.IsNumberWord(t.Term))) continue;
+            for (var n = k + 1; n < text.Count && text[n].Position <= t.Position + 2; n++)
+                if (text[n].Position > t.Position && unitOf[n] == unitOf[k]) counted[unitOf[k]].Add(text[n].Term);
+        }
         InheritTableHeaders(p.Text, text, unitOf, units);
         var positions = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         foreach (var t in text)
@@ -181,6 +196,7 @@ internal sealed partial record PassageTerms(HashSet<string> All, HashSet<string>
         var spans = kept.Select(i => (Start: i == 0 ? 0 : bounds[i - 1], End: i < bounds.Count ? bounds[i] : p.Text.Length)).ToArray();
         return new PassageTerms(all, head, text, kept.Select(i => units[i]).ToArray(), positions, defined, kept.Select(i => amounts[i]).ToArray())
         {
+            Counted = kept.Select(i => counted[i]).ToArray(),
             UnitSpans = spans,
             Publisher = analyzer.Tokens(p.Publisher ?? "", IndexGeneration.FieldHead).Select(t => t.Term).ToHashSet(StringComparer.Ordinal),
             HeadingSubjects = p.Section.Split(PassageSplitter.PathSeparator)

@@ -14,6 +14,8 @@ internal sealed class QueryGroup
     internal required List<(string Term, TokenRole Role)> Terms { get; init; }
     internal required float Weight { get; init; }
     internal bool IsName { get; set; }
+    /// <summary>The thing «hvor mange» asks the number of («kommuner»): the answer's number must count it.</summary>
+    internal bool IsCounted { get; set; }
     internal bool Fuzzy { get; set; }
     internal int DocFreq { get; set; }
     internal string Original => Terms[0].Term;
@@ -55,6 +57,7 @@ internal static partial class QueryEngine
 
         var answerType = AnswerTypes.Of(question);
         var groups = QuestionGroups(gen, question, answerType);
+        AnswerTypes.MarkCounted(answerType, question, groups, gen.CountedTerms);
         var isFollowUp = previous is not null && FollowUp.IsFollowUp(question, groups.Count);
         var searched = question;
         if (isFollowUp)
