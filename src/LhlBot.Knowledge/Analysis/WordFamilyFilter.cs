@@ -10,8 +10,11 @@ namespace LhlBot.Knowledge.Analysis;
 /// The same for the compounds of «ta», whose participle and past the light stemmer cannot join to the infinitive:
 /// «vedtatt», «vedtok», nynorsk «vedteke» and «vedtek» also yield «vedt», the stem of «vedta», «vedtar» and «vedtas»; and for a
 /// few other strong verbs the domain uses in compounds: «iverksatt» → «iverkset», «planlagt» → «planlegg», «inngått» → «inngå».
-/// An adjective's neuter in «-alt»: «regionalt» → «regional». A word in «-te» also yields itself without the «e»:
-/// «starte» → «start», as «startar» stems. The extra term stands at the word's own position, like a synonym, and is not stemmed again.
+/// An adjective's neuter in «-alt»: «regionalt» → «regional»; nynorsk «-leg» → «-lig». A word in «-te» also yields
+/// itself without the «e»: «starte» → «start», as «startar» stems. An action noun in «-ing» yields its verb's stem
+/// («gjennomføringen» → «gjennomfør»). These extra terms stand at the word's own position, like synonyms, and are not
+/// stemmed again. Last, a nynorsk spelling of the care words yields the bokmål word («heimetenester» → «hjemmetjenester»),
+/// which is stemmed like any word.
 /// </summary>
 internal sealed class WordFamilyFilter : TokenFilter
 {
@@ -61,8 +64,7 @@ internal sealed class WordFamilyFilter : TokenFilter
         if (!m_input.IncrementToken()) return false;
         var word = _term.ToString();
         if (Family(word) is { } family) _families.Enqueue((family, true));
-        foreach (var verb in ActionNounVerbs(word))
-            if (!_families.Contains((verb, true))) _families.Enqueue((verb, true));
+        if (ActionNounVerb(word) is { } verb && !_families.Contains((verb, true))) _families.Enqueue((verb, true));
         // A whole word, not a stem: the stemmer after this filter treats it like the word it stands beside.
         if (BokmaalSpelling(word) is { } bokmaal) _families.Enqueue((bokmaal, false));
         if (_families.Count > 0) _pending = CaptureState();
@@ -97,16 +99,13 @@ internal sealed class WordFamilyFilter : TokenFilter
     /// «gjennomfør» (as «gjennomføre»), «planlegging» → «planlegg», «endringer» → «endr», «ordning» → «ordn». Not «-ning»
     /// cut as well («beslutning» → «beslut»): a typo such as «samskapning» then looked like a known word and lost its typo match.
     /// </summary>
-    internal static IEnumerable<string> ActionNounVerbs(string word)
+    internal static string? ActionNounVerb(string word)
     {
-        if (!word.All(char.IsLetter)) yield break;
+        if (!word.All(char.IsLetter)) return null;
         foreach (var ending in NounEndings)
-        {
-            if (!word.EndsWith(ending, StringComparison.Ordinal) || word.Length < MinRoot + ending.Length) continue;
-            var verb = word[..^ending.Length];
-            yield return verb;
-            yield break;
-        }
+            if (word.EndsWith(ending, StringComparison.Ordinal) && word.Length >= MinRoot + ending.Length)
+                return word[..^ending.Length];
+        return null;
     }
 
     /// <summary>«organisering» → «organiser», «vedtatt» → «vedt», «planlagt» → «planlegg»; null for a word in no family.</summary>

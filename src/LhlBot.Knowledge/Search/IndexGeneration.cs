@@ -161,23 +161,24 @@ internal sealed partial record PassageTerms(HashSet<string> All, HashSet<string>
         var amounts = new HashSet<string>[units.Length];
         for (var i = 0; i < amounts.Length; i++) amounts[i] = new HashSet<string>(StringComparer.Ordinal);
         var unitOf = new int[text.Count];
+        var counts = new bool[text.Count];
         for (int k = 0, unit = 0; k < text.Count; k++)
         {
             var t = text[k];
             while (unit < bounds.Count && bounds[unit] < t.Start) unit++;
             unitOf[k] = unit;
             units[unit].Add(t.Term);
-            if (AnswerTypes.IsAmount(p.Text, t)) amounts[unit].Add(t.Term);
+            if (AnswerTypes.IsAmount(p.Text, t)) { amounts[unit].Add(t.Term); counts[k] = true; }
+            else counts[k] = t.Role == TokenRole.Original && AnswerTypes.IsNumberWord(t.Term);
         }
-        // What each number counts: the words within two places after it («356 kommuner», «fire webinar»).
+        // What each number counts: the words within two places after it in its unit («356 kommuner», «fire webinar»).
         var counted = new HashSet<string>[units.Length];
         for (var i = 0; i < counted.Length; i++) counted[i] = new HashSet<string>(StringComparer.Ordinal);
         for (var k = 0; k < text.Count; k++)
         {
-            var t = text[k];
-            if (t.Role != TokenRole.Original || !(AnswerTypes.IsAmount(p.Text, t) || AnswerTypes.IsNumberWord(t.Term))) continue;
-            for (var n = k + 1; n < text.Count && text[n].Position <= t.Position + 2; n++)
-                if (text[n].Position > t.Position && unitOf[n] == unitOf[k]) counted[unitOf[k]].Add(text[n].Term);
+            if (!counts[k]) continue;
+            for (var n = k + 1; n < text.Count && text[n].Position <= text[k].Position + 2; n++)
+                if (text[n].Position > text[k].Position && unitOf[n] == unitOf[k]) counted[unitOf[k]].Add(text[n].Term);
         }
         InheritTableHeaders(p.Text, text, unitOf, units);
         var positions = new Dictionary<string, List<int>>(StringComparer.Ordinal);
@@ -194,6 +195,9 @@ internal sealed partial record PassageTerms(HashSet<string> All, HashSet<string>
                 defined.Add(t.Term);
         var kept = Enumerable.Range(0, units.Length).Where(i => units[i].Count > 0).ToArray();
         var spans = kept.Select(i => (Start: i == 0 ? 0 : bounds[i - 1], End: i < bounds.Count ? bounds[i] : p.Text.Length)).ToArray();
+        var stated = AnswerTypes.Phrasings.ToDictionary(ph => ph.Type,
+            ph => spans.Select(sp => ph.Pattern.IsMatch(p.Text.AsSpan(sp.Start, sp.End - sp.Start))).ToArray());
+        stated[AnswerType.Person] = spans.Select(sp => AnswerTypes.NamesPerson(p.Text[sp.Start..sp.End], corpus)).ToArray();
         return new PassageTerms(all, head, text, kept.Select(i => units[i]).ToArray(), positions, defined, kept.Select(i => amounts[i]).ToArray())
         {
             Counted = kept.Select(i => counted[i]).ToArray(),
@@ -202,10 +206,7 @@ internal sealed partial record PassageTerms(HashSet<string> All, HashSet<string>
             HeadingSubjects = p.Section.Split(PassageSplitter.PathSeparator)
                 .Select(h => analyzer.Tokens(h, IndexGeneration.FieldHead).Where(t => t.Role == TokenRole.Original).Select(t => t.Term).ToList())
                 .Where(terms => terms.Count <= 2).SelectMany(terms => terms).ToHashSet(StringComparer.Ordinal),
-            Stated = AnswerTypes.Phrasings.ToDictionary(ph => ph.Type,
-                    ph => spans.Select(sp => ph.Pattern.IsMatch(p.Text.AsSpan(sp.Start, sp.End - sp.Start))).ToArray())
-                .Append(new(AnswerType.Person, spans.Select(sp => AnswerTypes.NamesPerson(p.Text[sp.Start..sp.End], corpus)).ToArray()))
-                .ToDictionary(),
+            Stated = stated,
         };
     }
 
