@@ -86,7 +86,7 @@ internal sealed class IndexGeneration
         var result = new HashSet<string>(StringComparer.Ordinal);
         if (written.Length < MinLength) return result;
         foreach (var (word, terms) in WrittenWords)
-            if (word.Length > 0 && word[0] == written[0] && word != written && Levenshtein.AtMostOne(word, written))
+            if (word != written && Levenshtein.IsTypoOf(word, written))
                 result.UnionWith(terms);
         return result;
     }

@@ -162,7 +162,7 @@ internal static partial class QueryEngine
     private static IEnumerable<string> CommonSpellings(IndexGeneration gen, string rare, int rareFreq)
     {
         foreach (var term in gen.BodyTerms)
-            if (term.Length > 0 && term[0] == rare[0] && term != rare && Levenshtein.AtMostOne(term, rare) && gen.DocFreq(term) >= 2 * Math.Max(1, rareFreq))
+            if (term != rare && Levenshtein.IsTypoOf(term, rare) && gen.DocFreq(term) >= 2 * Math.Max(1, rareFreq))
                 yield return term;
     }
 
@@ -245,7 +245,7 @@ internal static partial class QueryEngine
             if (!g.Fuzzy) continue;
             var forms = g.TypoForms.ToList();
             g.TypoMatches = top.SelectMany(sd => gen.Terms[sd.Doc].All)
-                .Where(t => forms.Any(f => IsTypoOf(t, f))).ToHashSet(StringComparer.Ordinal);
+                .Where(t => forms.Any(f => Levenshtein.IsTypoOf(t, f))).ToHashSet(StringComparer.Ordinal);
             if (g.WrittenTypoTerms is not null) g.TypoMatches.UnionWith(g.WrittenTypoTerms);
             // A typo weighs as much as the word it stands for.
             if (g.TypoMatches.Count > 0) weights[i] = gen.Idf(g.TypoMatches.Max(gen.DocFreq)) * g.Weight;
@@ -279,11 +279,14 @@ internal static partial class QueryEngine
             var p = gen.Terms[sd.Doc];
             double covered = 0;
             var missingNames = 0;
+            // A name the question asks about, unless the passage's own publisher is what it names.
+            var nameToFind = new bool[groups.Count];
             for (var i = 0; i < groups.Count; i++)
             {
                 var m = Match(i, p.All);
                 covered += weights[i] * m;
-                if (m == 0 && groups[i].IsName && Match(i, p.Publisher) == 0) missingNames++;
+                nameToFind[i] = groups[i].IsName && Match(i, p.Publisher) == 0;
+                if (m == 0 && nameToFind[i]) missingNames++;
             }
             double bestWindow = 0, bestValue = 0;
             var windowMissing = 0;
@@ -299,7 +302,7 @@ internal static partial class QueryEngine
                 {
                     var m = Match(i, first, next, p.Head);
                     w += weights[i] * m;
-                    if (m == 0 && groups[i].IsName && Match(i, p.Publisher) == 0) missing++;
+                    if (m == 0 && nameToFind[i]) missing++;
                 }
                 // The window is where the answer stands: of windows covering the question alike, the one holding the kind of
                 // answer asked for («Embete – Øremerkede midler» and its row «… – 1 000 000», not the sentence introducing the table).
@@ -428,9 +431,6 @@ internal static partial class QueryEngine
             || Regex.IsMatch(p.Title + " " + p.Section + " " + p.Publisher, pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
     }
 
-    /// <summary>One edit away, same first letter (people rarely mistype the first letter; it keeps the candidates few).</summary>
-    private static bool IsTypoOf(string term, string typed) =>
-        term.Length > 0 && typed.Length > 0 && term[0] == typed[0] && Levenshtein.AtMostOne(term, typed);
 
     /// <summary>
     /// The window re-ranking judged best (a sentence and its neighbour), highlighted, so a reader sees the answer before
@@ -481,6 +481,10 @@ internal static partial class QueryEngine
 
 internal static class Levenshtein
 {
+    /// <summary>One edit away, same first letter (people rarely mistype the first letter; it keeps the candidates few).</summary>
+    internal static bool IsTypoOf(string word, string typed) =>
+        word.Length > 0 && typed.Length > 0 && word[0] == typed[0] && AtMostOne(word, typed);
+
     /// <summary>True when a and b differ by at most one insertion, deletion, substitution or swap of two neighbours.</summary>
     internal static bool AtMostOne(string a, string b)
     {
