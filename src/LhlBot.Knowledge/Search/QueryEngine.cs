@@ -21,7 +21,7 @@ internal sealed class QueryGroup
     internal string Original => Terms[0].Term;
     /// <summary>The word as typed, lower-cased and folded, when the stemmer changed it: a typo confuses the stemmer
     /// («Ulsten» → «ulst»), so a misspelt word is also matched unstemmed («ulsten» ~ «ulstein»).</summary>
-    internal string? Typed { get; init; }
+    internal string? Typed => Written != Original && Written.All(char.IsLetter) ? Written : null;
     /// <summary>The forms a misspelt word is matched from, one edit away.</summary>
     internal IEnumerable<string> TypoForms => Typed is null ? [Original] : [Original, Typed];
     /// <summary>The word as typed, lower-cased and folded.</summary>
@@ -134,7 +134,6 @@ internal static partial class QueryEngine
             var g = new QueryGroup
             {
                 Position = byPosition.Key + positionOffset, Surface = surface, Terms = terms, Weight = weight, Written = typed,
-                Typed = typed != original.Term && typed.All(char.IsLetter) ? typed : null,
             };
             // Rarity from the word and its synonyms; a compound's parts are commoner than the compound and would make it look common.
             var whole = terms.Where(t => t.Item2 != TokenRole.CompoundPart).Select(t => gen.DocFreq(t.Item1)).DefaultIfEmpty(0).Max();
