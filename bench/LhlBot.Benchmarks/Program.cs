@@ -31,6 +31,7 @@ public static class BenchProgram
             "diagnose" => Diagnose(root, args.Skip(1).ToArray()),
             "grid" => Grid(root, args.Skip(1).ToArray()),
             "learn" => RankerFit.Run(root, args.Skip(1).ToArray()),
+            "signals" => Signals.Run(root, args.Skip(1).ToArray()),
             _ => Usage(),
         };
     }

@@ -108,6 +108,26 @@ public class SearchTests(BuiltKnowledge built) : IClassFixture<BuiltKnowledge>
     }
 
     [Fact]
+    public void An_abbreviation_in_the_genitive_is_found_through_its_other_forms()
+    {
+        // «Hdirs» is «Hdir» with a genitive s; the letter writes «Helsedirektoratet». It looked like a name the passage
+        // lacked as written, and the right passage was found and declined.
+        var result = _kb.Search("Hva står det i Hdirs plan om rapportering til HOD?");
+        Assert.True(result.Answered);
+        Assert.Contains("Rapportering", result.Hits[0].Section);
+    }
+
+    [Fact]
+    public void A_word_is_not_a_name_because_a_part_of_it_is()
+    {
+        // «representere» holds «sent», the stem of «Senter (for omsorgsforskning)»; read as a name the answer lacked, it
+        // declined the passage on the network's steering group.
+        var result = _kb.Search("Hvem skal representere kommunene i styringsgruppa for nettverket i Nordland?");
+        Assert.True(result.Answered);
+        Assert.Contains("styringsgruppe", result.Hits[0].Text);
+    }
+
+    [Fact]
     public void The_country_is_not_a_name_the_answer_must_repeat()
     {
         // «i Norge» narrows nothing in documents that are all about Norway; the national figure does not say «Norge».

@@ -11,9 +11,13 @@ internal static class SynonymsFile
 {
     internal const string FileName = "synonymer.txt";
 
-    internal static SynonymMap? Build(string? text, NorwegianAnalyzer baseAnalyzer)
+    internal static SynonymMap? Build(string? text, NorwegianAnalyzer baseAnalyzer) => Read(text, baseAnalyzer).Map;
+
+    /// <summary>The map, and the shared term of every group («hdir» for Hdir, Helsedirektoratet …).</summary>
+    internal static (SynonymMap? Map, HashSet<string> Shared) Read(string? text, NorwegianAnalyzer baseAnalyzer)
     {
-        if (string.IsNullOrWhiteSpace(text)) return null;
+        var shared = new HashSet<string>(StringComparer.Ordinal);
+        if (string.IsNullOrWhiteSpace(text)) return (null, shared);
         var builder = new SynonymMap.Builder(dedup: true);
         var any = false;
         foreach (var rawLine in text.Split('\n'))
@@ -35,6 +39,7 @@ internal static class SynonymsFile
             }
             var target = string.Join("_", Analyse(canonical, baseAnalyzer));
             if (target.Length == 0) continue;
+            shared.Add(target);
             foreach (var input in inputs)
             {
                 var words = Analyse(input, baseAnalyzer);
@@ -43,7 +48,7 @@ internal static class SynonymsFile
                 any = true;
             }
         }
-        return any ? builder.Build() : null;
+        return (any ? builder.Build() : null, shared);
     }
 
     private static string[] Analyse(string phrase, NorwegianAnalyzer analyzer) =>

@@ -16,6 +16,8 @@ internal sealed partial class CorpusModel
     internal required HashSet<string> Names { get; init; }
     /// <summary>Words the documents also write in lower case inside a sentence: «Aldersvennlig Norge» is no person's name.</summary>
     internal required HashSet<string> LowerCaseWords { get; init; }
+    /// <summary>The shared term of each synonyms-file group («hdir»): a word found through its other forms.</summary>
+    internal required HashSet<string> SynonymTerms { get; init; }
 
     internal static CorpusModel Create(IReadOnlyList<Passage> passages, string? synonymsText)
     {
@@ -37,9 +39,9 @@ internal sealed partial class CorpusModel
         }
         var names = capitalised.Where(kv => kv.Value.Upper >= 1 && kv.Value.Upper >= 4 * kv.Value.Lower && kv.Key.Length >= 2 && !kv.Key.Any(char.IsDigit))
             .Select(kv => kv.Key).ToHashSet(StringComparer.Ordinal);
-        var synonyms = SynonymsFile.Build(synonymsText, plain);
+        var (synonyms, shared) = SynonymsFile.Read(synonymsText, plain);
         var lower = capitalised.Where(kv => kv.Value.Lower > 0).Select(kv => kv.Key).ToHashSet(StringComparer.Ordinal);
-        return new CorpusModel { Analyzer = new NorwegianAnalyzer(synonyms, vocabulary), Names = names, LowerCaseWords = lower };
+        return new CorpusModel { Analyzer = new NorwegianAnalyzer(synonyms, vocabulary), Names = names, LowerCaseWords = lower, SynonymTerms = shared };
     }
 
     [GeneratedRegex(@"\p{L}[\p{L}\p{N}]*")] private static partial Regex Word();

@@ -26,6 +26,8 @@ internal sealed class IndexGeneration
     internal required Passage[] Passages { get; init; }
     internal required PassageTerms[] Terms { get; init; }
     internal required HashSet<string> Names { get; init; }
+    /// <summary>The shared term of each synonyms-file group («hdir»).</summary>
+    internal required HashSet<string> SynonymTerms { get; init; }
     internal required int DocumentCount { get; init; }
     /// <summary>The body's vocabulary, for finding the common spelling of a rare word.</summary>
     internal required string[] BodyTerms { get; init; }
@@ -54,6 +56,7 @@ internal sealed class IndexGeneration
             Passages = passages,
             Terms = terms,
             Names = corpus.Names,
+            SynonymTerms = corpus.SynonymTerms,
             DocumentCount = passages.Select(p => p.Document).Distinct().Count(),
             BodyTerms = ReadTerms(reader, FieldBody),
             WrittenWords = ReadWrittenWords(passages, terms),

@@ -147,7 +147,8 @@ internal static partial class QueryEngine
             var topic = g.DocFreq * 2 > gen.Passages.Length
                 // «… i Norge»: the country every document is about narrows nothing, though few passages say it.
                 || original.Term is "norg" or "noreg";
-            g.IsName = !topic && (terms.Any(t => gen.Names.Contains(t.Item1)) || AnswerTypes.IsYear(original.Term)
+            // A compound's part does not make it a name: «representere» holds «sent», the stem of «Senter (for omsorgsforskning)».
+            g.IsName = !topic && (terms.Any(t => t.Item2 != TokenRole.CompoundPart && gen.Names.Contains(t.Item1)) || AnswerTypes.IsYear(original.Term)
                 || (!known && char.IsUpper(surface.FirstOrDefault()) && original.Start > 0));
             groups.Add(g);
             if (groups.Count >= MaxGroups) break;
@@ -411,9 +412,10 @@ internal static partial class QueryEngine
         // A place, body or year the question names must stand where the answer is, not only somewhere in the passage.
         var missing = s.NamesInWindow ? best.WindowMissingNames : best.MissingNames;
         // A name must stand in the passage as written, not only as a stem: «Vestland» is not «Vestlandet».
-        // Abbreviations and names with synonyms («Hdir», «FM») are found through their other forms and are not checked.
+        // Abbreviations and names with synonyms («Hdir», «FM», «Hdirs» too) are found through their other forms and are not checked.
         if (missing == 0)
-            missing = groups.Count(g => g.IsName && !g.Fuzzy && g.Terms.Count == 1 && g.Surface.Length >= 5 && g.Surface.Any(char.IsLower)
+            missing = groups.Count(g => g.IsName && !g.Fuzzy && g.Terms.Count == 1 && !gen.SynonymTerms.Contains(g.Original)
+                && g.Surface.Length >= 5 && g.Surface.Any(char.IsLower)
                 && !NameWritten(gen.Passages[best.Doc], g.Surface));
         if (s.UseEntityCheck && missing > 0) confidence *= s.MissingNameFactor;
         // «Hvor mange», «når»: the best window must hold a number or a time the question does not already give.
