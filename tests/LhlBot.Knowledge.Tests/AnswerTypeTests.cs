@@ -39,6 +39,14 @@ public class AnswerTypeTests
     public void Question_words_give_the_answer_type(string question, string expected) =>
         Assert.Equal(expected, AnswerTypes.Of(question).ToString());
 
+    [Theory]
+    [InlineData("et prosjekt som har pågått siden 2011", true)]
+    [InlineData("Det har vore ei klar og tydeleg retning på dette arbeidet sidan 1980-talet.", true)]
+    [InlineData("Avtalen gjelder til 31. desember 2023.", true)]
+    [InlineData("Nettverket hadde samling 8. september 2021.", false)]   // a date, not how long
+    public void How_long_is_answered_by_a_length_an_end_or_a_since(string text, bool expected) =>
+        Assert.Equal(expected, AnswerTypes.Phrasings.Single(p => p.Type == AnswerType.Duration).Pattern.IsMatch(text));
+
     private static readonly Lazy<CorpusModel> Corpus = new(() => CorpusModel.Create(TestSupport.AllPassages(), null));
 
     [Theory]

@@ -74,7 +74,8 @@ internal sealed class WordFamilyFilter : TokenFilter
     /// <summary>
     /// The bokmål spelling of the nynorsk words the reform's texts are made of: «tenester» → «tjenester»,
     /// «heimetenester» → «hjemmetjenester», «sjukepleiar» → «sykepleiar» (then stemmed as «sykeplei»), «oppfølgjing» →
-    /// «oppfølging», «tilbod» → «tilbud». Null when the same.
+    /// «oppfølging», «tilbod» → «tilbud», «omsorgsbustader» → «omsorgsboliger», «einsemd» → «ensomhet», «forsking» →
+    /// «forskning», «høyring» → «høring». Null when the same.
     /// </summary>
     internal static string? BokmaalSpelling(string word)
     {
@@ -86,7 +87,9 @@ internal sealed class WordFamilyFilter : TokenFilter
         // The «j» nynorsk writes in «følgje», «oppfølgjing» and after «gg» («innbyggjarar», «leggje»); not every «lgj»:
         // bokmål «tilgjengelig» has one.
         b = b.Replace("følgj", "følg", StringComparison.Ordinal).Replace("ggj", "gg", StringComparison.Ordinal)
-            .Replace("tilbod", "tilbud", StringComparison.Ordinal);
+            .Replace("tilbod", "tilbud", StringComparison.Ordinal).Replace("bustad", "bolig", StringComparison.Ordinal)
+            .Replace("einsemd", "ensomhet", StringComparison.Ordinal).Replace("forsking", "forskning", StringComparison.Ordinal)
+            .Replace("høyring", "høring", StringComparison.Ordinal);
         var t = b.IndexOf("tenest", StringComparison.Ordinal);
         if (t >= 0 && (t == 0 || b[t - 1] != 'j')) b = b[..t] + "tjenest" + b[(t + 6)..];
         return b == word ? null : b;

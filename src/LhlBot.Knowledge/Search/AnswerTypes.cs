@@ -181,8 +181,8 @@ internal static partial class AnswerTypes
     /// <summary>A date something must happen by.</summary>
     [GeneratedRegex(@"\b(innen|senest|seinast|frist(en)?\s+(er|var)?|før|pr\.|per)\s+(\d|utgangen|slutten|[a-zæøå]+dag)", RegexOptions.IgnoreCase)]
     private static partial Regex GivesDeadline();
-    /// <summary>How long something lasts: a length of time, or the point it lasts until.</summary>
-    [GeneratedRegex(@"\b(\d+|ett|ein|en|ei|to|tre|fire|fem|seks|sju|åtte|ti)\s+(år|års|måneder|månader|måneders|månaders|uker|veker|ukers|dager|dagar|dagers|timer|timar|minutter|minutt)\b|\b(til|ut|inntil|fram til|frem til|innen)\s+(\d|utgangen|slutten)", RegexOptions.IgnoreCase)]
+    /// <summary>How long something lasts: a length of time, the point it lasts until, or since when («siden 2011», «sidan 1980-talet»).</summary>
+    [GeneratedRegex(@"\b(\d+|ett|ein|en|ei|to|tre|fire|fem|seks|sju|åtte|ti)\s+(år|års|måneder|månader|måneders|månaders|uker|veker|ukers|dager|dagar|dagers|timer|timar|minutter|minutt)\b|\b(til|ut|inntil|fram til|frem til|innen)\s+(\d|utgangen|slutten)|\b(siden|sidan|sia)\s+\d", RegexOptions.IgnoreCase)]
     private static partial Regex GivesDuration();
     /// <summary>
     /// How often: «to ganger i året», «2 gr. i året», «hvert halvår», «halvårsvise samlinger», «årlig», «jevnlig».
