@@ -128,6 +128,16 @@ public class SearchTests(BuiltKnowledge built) : IClassFixture<BuiltKnowledge>
     }
 
     [Fact]
+    public void A_compound_is_found_where_the_text_says_it_as_a_phrase()
+    {
+        // The 2019 letter lists «Delrapport 5: Pårørende til eldre - oppsummering av kunnskap»; «kunnskapsoppsummering»
+        // matched only its parts, half-weighted, and the question was declined.
+        var result = _kb.Search("Finnes det en kunnskapsoppsummering om pårørende?");
+        Assert.True(result.Answered);
+        Assert.Contains("oppsummering av kunnskap", result.Hits[0].Text);
+    }
+
+    [Fact]
     public void The_country_is_not_a_name_the_answer_must_repeat()
     {
         // «i Norge» narrows nothing in documents that are all about Norway; the national figure does not say «Norge».

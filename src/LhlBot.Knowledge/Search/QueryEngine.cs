@@ -251,18 +251,25 @@ internal static partial class QueryEngine
             if (g.TypoMatches.Count > 0) weights[i] = gen.Idf(g.TypoMatches.Max(gen.DocFreq)) * g.Weight;
         }
         var total = weights.Sum();
+        // Per passage: which two-part compounds of the question it says as a phrase.
+        var phrased = new bool[groups.Count];
+        var compounds = Enumerable.Range(0, groups.Count).Where(i => groups[i].Terms.Count(t => t.Role == TokenRole.CompoundPart) == 2).ToArray();
         // Matched in any of up to three term sets (a sentence, its neighbour, the heading); no sets are merged, to keep queries allocation-light.
         double Match(int i, HashSet<string> set, HashSet<string>? second = null, HashSet<string>? third = null)
         {
             bool In(string t) => set.Contains(t) || (second is not null && second.Contains(t)) || (third is not null && third.Contains(t));
             var best = 0.0;
+            var partsFound = 0;
             foreach (var (term, role) in groups[i].Terms)
             {
                 if (!In(term)) continue;
+                if (role == TokenRole.CompoundPart) partsFound++;
                 var m = role == TokenRole.CompoundPart ? s.CompoundPartWeight : 1.0;
                 if (m > best) best = m;
                 if (best >= 1) return 1;
             }
+            // A compound said as a phrase («kunnskapsoppsummering» / «oppsummering av kunnskap»): every part there is the word.
+            if (partsFound == 2 && phrased[i]) return 1;
             if (groups[i].TypoMatches is { Count: > 0 } f && f.Any(In)) best = Math.Max(best, s.FuzzyMatchWeight);
             return best;
         }
@@ -277,6 +284,7 @@ internal static partial class QueryEngine
         foreach (var sd in top)
         {
             var p = gen.Terms[sd.Doc];
+            foreach (var i in compounds) phrased[i] = PartsNear(groups[i], p.TextTokens);
             double covered = 0;
             var missingNames = 0;
             // A name the question asks about, unless the passage's own publisher is what it names.
@@ -372,6 +380,25 @@ internal static partial class QueryEngine
         }
         return mass * Math.Min(1.0, (double)need / best);
     }
+
+    /// <summary>True when the parts of a compound stand together in the text, as a phrase says it («oppsummering av kunnskap»).</summary>
+    private static bool PartsNear(QueryGroup g, List<AnalyzedToken> tokens)
+    {
+        var parts = g.Terms.Where(t => t.Role == TokenRole.CompoundPart).Select(t => t.Term).ToList();
+        // Words of their own: «fase» inside «planfasen» is no «… fase for gjennomføring».
+        int lastA = -100, lastB = -100;
+        foreach (var t in tokens)
+        {
+            if (t.Role == TokenRole.CompoundPart) continue;
+            if (t.Term == parts[0]) lastA = t.Position;
+            else if (t.Term == parts[1]) lastB = t.Position;
+            else continue;
+            if (Math.Abs(lastA - lastB) <= MaxPhraseGap) return true;
+        }
+        return false;
+    }
+
+    private const int MaxPhraseGap = 3;
 
     /// <summary>True when some form of a and some form of b stand within two words of each other.</summary>
     private static bool Near(QueryGroup a, QueryGroup b, Dictionary<string, List<int>> positions)
