@@ -35,6 +35,10 @@ public class AnswerTypeTests
     [InlineData("Hva er det første steget i planleggingen?", "Any")]
     [InlineData("Hvem er kontaktperson for LHL i Nordland?", "Person")]
     [InlineData("kven kan vi kontakte hos USHT?", "Person")]
+    [InlineData("Hvilke kommuner i Agder har ikke vedtatt plan?", "Place")]
+    [InlineData("Kva for fylke har flest nettverk?", "Place")]
+    [InlineData("Hvilket embete har ansvaret for ressursportalen?", "Place")]
+    [InlineData("Hvilken rolle har KS?", "Any")]
     [InlineData("Hvem leder Velferdsprosjektet?", "Any")]        // a group leads it: «hvem» alone asks for roles as often as names
     public void Question_words_give_the_answer_type(string question, string expected) =>
         Assert.Equal(expected, AnswerTypes.Of(question).ToString());

@@ -138,6 +138,17 @@ public class SearchTests(BuiltKnowledge built) : IClassFixture<BuiltKnowledge>
     }
 
     [Fact]
+    public void A_question_for_which_municipalities_is_answered_by_naming_them()
+    {
+        var named = _kb.Search("Hvilken kommune har 300-metersbyen?");
+        Assert.True(named.Answered);
+        Assert.Contains("Ulstein", named.Hits[0].Text);
+        // Møre og Romsdal's summary says two municipalities will not adopt their plan before 2022, but not which.
+        Assert.False(_kb.Search("Hvilke to kommuner i Møre og Romsdal får ikke vedtatt planen før 2022?").Answered);
+        Assert.False(_kb.Search("Hvilke kommuner i Agder har ikke vedtatt plan?").Answered);
+    }
+
+    [Fact]
     public void The_country_is_not_a_name_the_answer_must_repeat()
     {
         // «i Norge» narrows nothing in documents that are all about Norway; the national figure does not say «Norge».

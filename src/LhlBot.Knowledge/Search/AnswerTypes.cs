@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 namespace LhlBot.Knowledge.Search;
 
 /// <summary>What kind of answer a question asks for, from its question word (bokmål and nynorsk).</summary>
-internal enum AnswerType { Any, Amount, Money, Time, Frequency, Definition, Reason, Duration, Deadline, Advice, Person }
+internal enum AnswerType { Any, Amount, Money, Time, Frequency, Definition, Reason, Duration, Deadline, Advice, Person, Place }
 
 /// <summary>
 /// A question asking «hvor mange» is not answered by a passage without a number, «når» not without a date or year;
@@ -30,6 +30,8 @@ internal static partial class AnswerTypes
         if (FrequencyAdjective().IsMatch(q)) return AnswerType.Frequency;
         // «Hvem er matkontakt …», «kven kan vi kontakte»: a contact is a person, named.
         if (Contact().IsMatch(q)) return AnswerType.Person;
+        // «Hvilke kommuner …», «kva for fylke …», «hvilket embete …»: the answer names them.
+        if (WhichPlace().IsMatch(q)) return AnswerType.Place;
         // «Hvem/kven» alone was tried and dropped: its answers are roles and groups («målgruppa», «ressurspanelet») as often as names.
         return AnswerType.Any;
     }
@@ -77,6 +79,9 @@ internal static partial class AnswerTypes
             var counted = whole ? p.Counted.SelectMany(x => x) : p.Counted.Skip(unit).Take(Math.Max(1, span)).SelectMany(x => x);
             return counted.Any(t => thing.Terms.Any(x => x.Term == t));
         }
+        // «Hvilke kommuner …»: a place or body the question does not already name («Ulstein», «Fylkesmannen i Trøndelag»).
+        if (type == AnswerType.Place)
+            return (whole ? p.Names.SelectMany(x => x) : p.Names.Skip(unit).Take(Math.Max(1, span)).SelectMany(x => x)).Any(t => !asked.Contains(t));
         // A number answers «hvor mange» only where it counts something (not «1. november», not a list's «2.»).
         if (type == AnswerType.Amount)
         {
@@ -142,6 +147,8 @@ internal static partial class AnswerTypes
     /// <summary>«Hvor ofte», and «hvor mange ganger (i året)»: a count of times is a frequency («to ganger pr. år»), not an amount.</summary>
     [GeneratedRegex(@"\b(hvor|kor|hvur)\s+(ofte|hyppig)\b|\b(hvor|kor)\s+mange\s+(ganger|gonger|gangar)\b")] private static partial Regex Frequency();
     [GeneratedRegex(@"^\W*(hvem|kven|kem)\b.*kontakt")] private static partial Regex Contact();
+    [GeneratedRegex(@"^\W*(hvilke|hvilken|hvilket|kva\s+for(\s+ein|\s+eit|\s+ei)?|kva)\s+([\p{L}]+\s+)?(kommune|kommuner|kommunar|fylke|fylker|fylka|land|embete|embeter|embeta|embetet)\b")]
+    private static partial Regex WhichPlace();
 
     /// <summary>
     /// A person named in the text: two or three capitalised words in a row, as in a list of contacts («Julie Tangen –
