@@ -74,7 +74,7 @@ public static class BenchProgram
         var (result, signals) = kb.SearchWithSignals(question, 8);
         foreach (var g in LhlBot.Knowledge.Search.QueryEngine.QuestionGroups(gen, question, LhlBot.Knowledge.Search.AnswerTypes.Of(question)))
             Console.WriteLine($"  group {g.Surface}: {string.Join(",", g.Terms.Select(t => t.Term + ":" + t.Role.ToString()[0]))} df={g.DocFreq} idf={gen.Idf(g.DocFreq):0.00} name={g.IsName}");
-        Console.WriteLine($"  answered={result.Answered} conf={result.Confidence} {signals}");
+        Console.WriteLine($"  answered={result.Answered} conf={result.Confidence} type={LhlBot.Knowledge.Search.AnswerTypes.Of(question)} {signals}");
         foreach (var h in result.Hits)
             Console.WriteLine($"  {h.Score:0.000} {h.Document} › {h.Section}\n      {h.HighlightedText.Replace("\n", " ")[..Math.Min(260, h.HighlightedText.Length)]}"
                 + (h.Excerpt.Length > 0 ? $"\n      window: «{h.Excerpt.Replace("\n", " ⏎ ")}»" : ""));

@@ -35,6 +35,8 @@ public class AnswerTypeTests
     [InlineData("Hva er det første steget i planleggingen?", "Any")]
     [InlineData("Hvem er kontaktperson for LHL i Nordland?", "Person")]
     [InlineData("kven kan vi kontakte hos USHT?", "Person")]
+    [InlineData("Hvem kan vi spørre om Inn på tunet i Nordland?", "Person")]
+    [InlineData("kven kan me ringe i Vestland?", "Person")]
     [InlineData("Hvilke kommuner i Agder har ikke vedtatt plan?", "Place")]
     [InlineData("Kva for fylke har flest nettverk?", "Place")]
     [InlineData("Hvilket embete har ansvaret for ressursportalen?", "Place")]

@@ -98,6 +98,16 @@ public class SearchTests(BuiltKnowledge built) : IClassFixture<BuiltKnowledge>
     }
 
     [Fact]
+    public void Asking_whom_to_turn_to_is_asking_for_a_contact()
+    {
+        // «spørre», «henvende oss» say what kind of answer is wanted; the answer is a person in Nordland's list.
+        var found = _kb.Search("Hvem kan vi henvende oss til om planarbeid hos SF i Nordland?");
+        Assert.True(found.Answered);
+        Assert.Contains("Lill Margrethe Hildonen", found.Hits[0].Excerpt);
+        Assert.False(_kb.Search("Hvem kan vi snakke med om LHL i Rogaland?").Answered);
+    }
+
+    [Fact]
     public void A_body_that_wrote_the_document_is_present_in_its_passages()
     {
         // Nordland's plan is written by its support apparatus (Statsforvalteren, KS, USHT): «SF» need not be repeated in

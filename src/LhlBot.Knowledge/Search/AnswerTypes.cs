@@ -28,7 +28,7 @@ internal static partial class AnswerTypes
         if (Advice().IsMatch(q)) return AnswerType.Advice;
         // «Har Nordland en årlig konferanse?» asks how often as surely as «hvor ofte»; the text may say «en gang i året».
         if (FrequencyAdjective().IsMatch(q)) return AnswerType.Frequency;
-        // «Hvem er matkontakt …», «kven kan vi kontakte»: a contact is a person, named.
+        // «Hvem er matkontakt …», «kven kan vi kontakte», «hvem kan vi spørre om …»: a contact is a person, named.
         if (Contact().IsMatch(q)) return AnswerType.Person;
         // «Hvilke kommuner …», «kva for fylke …», «hvilket embete …»: the answer names them.
         if (WhichPlace().IsMatch(q)) return AnswerType.Place;
@@ -38,7 +38,7 @@ internal static partial class AnswerTypes
 
     /// <summary>
     /// The words that only say what kind of answer is wanted, not what it is about: the verbs of «hva betyr / tyder /
-    /// menes med / innebærer», «lenge» in «hvor lenge», «ofte» in «hvor ofte». They leave the coverage.
+    /// menes med / innebærer», «lenge» in «hvor lenge», «ofte» in «hvor ofte», «spørre» in «hvem kan vi spørre». They leave the coverage.
     /// </summary>
     internal static bool IsCue(AnswerType type, string term) => type switch
     {
@@ -46,6 +46,7 @@ internal static partial class AnswerTypes
         AnswerType.Duration => term is "leng" or "lang" or "tid",
         AnswerType.Deadline => term is "frist",
         AnswerType.Advice => term is "tips" or "rad" or "anbefal",
+        AnswerType.Person => term is "sporr" or "sporj" or "ring" or "snakk" or "henv" or "vend",
         AnswerType.Frequency => term is "oft" or "gang" or "gong" or "arlig" or "arleg" or "halvarlig" or "halvarleg" or "manedlig" or "manadleg"
             or "ukentlig" or "vekentleg" or "jevnlig" or "jamleg" or "regelmessig" or "kvartalsvi" or "halvarsvi",
         _ => false,
@@ -146,7 +147,8 @@ internal static partial class AnswerTypes
 
     /// <summary>«Hvor ofte», and «hvor mange ganger (i året)»: a count of times is a frequency («to ganger pr. år»), not an amount.</summary>
     [GeneratedRegex(@"\b(hvor|kor|hvur)\s+(ofte|hyppig)\b|\b(hvor|kor)\s+mange\s+(ganger|gonger|gangar)\b")] private static partial Regex Frequency();
-    [GeneratedRegex(@"^\W*(hvem|kven|kem)\b.*kontakt")] private static partial Regex Contact();
+    /// <summary>«Hvem er kontaktperson …», «hvem kan vi spørre / ringe / snakke med / henvende oss til …»: someone to turn to.</summary>
+    [GeneratedRegex(@"^\W*(hvem|kven|kem)\b.*(kontakt|\b(spørre|spørje|ringe|snakke\s+med|snakke\s+med|henvende|vende\s+oss))")] private static partial Regex Contact();
     [GeneratedRegex(@"^\W*(hvilke|hvilken|hvilket|kva\s+for(\s+ein|\s+eit|\s+ei)?|kva)\s+([\p{L}]+\s+)?(kommune|kommuner|kommunar|fylke|fylker|fylka|land|embete|embeter|embeta|embetet)\b")]
     private static partial Regex WhichPlace();
 
