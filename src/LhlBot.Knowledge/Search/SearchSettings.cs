@@ -23,8 +23,13 @@ internal sealed record SearchSettings
     /// are matched by stem and may stand in a neighbouring passage; it decides between candidates that cover alike.
     /// </summary>
     public double MissingNamePenalty { get; init; } = 0.1;
-    /// <summary>Confidence at or above this answers; below it the user is told the documents do not answer.</summary>
-    public double Threshold { get; init; } = 0.35;
+    /// <summary>
+    /// Confidence at or above this answers; below it the user is told the documents do not answer. Just above
+    /// <see cref="AnswerTypeFactor"/>, so a passage covering the whole question but lacking the kind of answer asked for
+    /// stays declined. 0.35 until v48; over all seven question sets (312 questions, five written blind) 0.31 declines
+    /// 9 fewer answerable questions and answers 1 more unanswerable one (0.29–0.30 answer the type-checked ones at 0.3).
+    /// </summary>
+    public double Threshold { get; init; } = 0.31;
     /// <summary>Weight in the coverage of a question word the corpus does not contain at all.</summary>
     public double UnknownWordWeight { get; init; } = 0.25;
     public bool UseEntityCheck { get; init; } = true;
