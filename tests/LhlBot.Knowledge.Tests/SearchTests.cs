@@ -159,6 +159,16 @@ public class SearchTests(BuiltKnowledge built) : IClassFixture<BuiltKnowledge>
     }
 
     [Fact]
+    public void Two_written_as_a_word_counts_what_follows_it()
+    {
+        // «Helsedirektoratet vil legge til rette for to samlinger for Fylkesmannen i 2019»: «to» alone is no amount
+        // («to får ikke vedtatt …» answered questions it should not), but «to samlinger» counts the gatherings asked of.
+        var result = _kb.Search("Hvor mange samlinger skulle Helsedirektoratet holde for Fylkesmannen i 2019?");
+        Assert.True(result.Answered);
+        Assert.Contains("to samlinger", result.Hits[0].Text);
+    }
+
+    [Fact]
     public void The_country_is_not_a_name_the_answer_must_repeat()
     {
         // «i Norge» narrows nothing in documents that are all about Norway; the national figure does not say «Norge».

@@ -174,7 +174,8 @@ internal sealed partial record PassageTerms(HashSet<string> All, HashSet<string>
             unitOf[k] = unit;
             units[unit].Add(t.Term);
             if (AnswerTypes.IsAmount(p.Text, t)) { amounts[unit].Add(t.Term); counts[k] = true; }
-            else counts[k] = t.Role == TokenRole.Original && AnswerTypes.IsNumberWord(t.Term);
+            // «to samlinger»: «to» counts what follows it, though alone it says too little to be an amount («to får …»).
+            else counts[k] = t.Role == TokenRole.Original && (AnswerTypes.IsNumberWord(t.Term) || t.Term == "to");
         }
         // What each number counts: the words within two places after it in its unit («356 kommuner», «fire webinar»).
         var counted = new HashSet<string>[units.Length];
