@@ -14,6 +14,7 @@ namespace LhlBot.Benchmarks;
 ///   ask … | eval FILE          the knowledge CLI against the repository's knowledge/ folder (handy while tuning)
 ///   explain Q | diagnose FILE… | grid FILE…   why a question ranks as it does; every rank-1 miss; ranking variants side by side
 ///   learn FILE…                                 fits the re-ranking weights, each file measured with weights fitted on the others
+///   signals FILE…                               the confidence's signals per question, tab-separated, for placing the threshold
 /// </summary>
 public static class BenchProgram
 {
