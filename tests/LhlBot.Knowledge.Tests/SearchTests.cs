@@ -169,6 +169,18 @@ public class SearchTests(BuiltKnowledge built) : IClassFixture<BuiltKnowledge>
     }
 
     [Fact]
+    public void A_count_of_people_is_not_answered_by_a_count_of_something_else()
+    {
+        // The documents count municipalities, offices and webinars, never participants: a number beside the meeting
+        // asked about is no answer to how many took part.
+        Assert.False(_kb.Search("Hvor mange deltok på dialogmøtene i Trøndelag?").Answered);
+        Assert.False(_kb.Search("Kor mange personar sit i styringsgruppa i Nordland?").Answered);
+        var municipalities = _kb.Search("Hvor mange kommuner deltar i nettverk?");
+        Assert.True(municipalities.Answered);
+        Assert.Contains("310 av 356 kommuner", municipalities.Hits[0].Text);
+    }
+
+    [Fact]
     public void The_country_is_not_a_name_the_answer_must_repeat()
     {
         // «i Norge» narrows nothing in documents that are all about Norway; the national figure does not say «Norge».

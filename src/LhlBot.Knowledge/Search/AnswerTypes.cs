@@ -243,10 +243,14 @@ internal static partial class AnswerTypes
         if (type != AnswerType.Amount || CountedWord().Match(question.ToLowerInvariant()) is not { Success: true } m) return;
         var word = m.Groups[2].Value;
         var group = groups.FirstOrDefault(g => g.Surface.Equals(word, StringComparison.OrdinalIgnoreCase));
-        if (group is not null && group.Terms.Any(t => countedTerms.Contains(t.Term))) group.IsCounted = true;
+        // People («hvor mange deltok / deltakere / personer») are counted as such or not at all: the municipalities or
+        // webinars a sentence counts beside them are no answer, though the documents may never count people.
+        if (group is not null && (group.Terms.Any(t => countedTerms.Contains(t.Term)) || People().IsMatch(word))) group.IsCounted = true;
     }
 
     [GeneratedRegex(@"\b(hvor|kor)\s+mange\s+([\p{L}-]+)")] private static partial Regex CountedWord();
+    [GeneratedRegex(@"^(deltok|deltek|deltar|deltatt|deltakere|deltagere|deltakarar|deltakere|personer|personar|folk|mennesker|menneske|påmeldte|møtte|frammøtte|fremmøtte)$", RegexOptions.IgnoreCase)]
+    private static partial Regex People();
 
     [GeneratedRegex(@"^(19|20)\d\d$")] private static partial Regex Year();
     [GeneratedRegex(@"^\.?\s*(januar|februar|mars|april|mai|juni|juli|august|september|oktober|november|desember)", RegexOptions.IgnoreCase)]
