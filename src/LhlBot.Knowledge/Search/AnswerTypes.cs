@@ -82,7 +82,7 @@ internal static partial class AnswerTypes
         }
         // «Hvilke kommuner …»: a place or body the question does not already name («Ulstein», «Fylkesmannen i Trøndelag»).
         if (type == AnswerType.Place)
-            return (whole ? p.Names.SelectMany(x => x) : p.Names.Skip(unit).Take(Math.Max(1, span)).SelectMany(x => x)).Any(t => !asked.Contains(t));
+            return (whole ? p.UnitNames.SelectMany(x => x) : p.UnitNames.Skip(unit).Take(Math.Max(1, span)).SelectMany(x => x)).Any(t => !asked.Contains(t));
         // A number answers «hvor mange» only where it counts something (not «1. november», not a list's «2.»).
         if (type == AnswerType.Amount)
         {
@@ -148,7 +148,7 @@ internal static partial class AnswerTypes
     /// <summary>«Hvor ofte», and «hvor mange ganger (i året)»: a count of times is a frequency («to ganger pr. år»), not an amount.</summary>
     [GeneratedRegex(@"\b(hvor|kor|hvur)\s+(ofte|hyppig)\b|\b(hvor|kor)\s+mange\s+(ganger|gonger|gangar)\b")] private static partial Regex Frequency();
     /// <summary>«Hvem er kontaktperson …», «hvem kan vi spørre / ringe / snakke med / henvende oss til …»: someone to turn to.</summary>
-    [GeneratedRegex(@"^\W*(hvem|kven|kem)\b.*(kontakt|\b(spørre|spørje|ringe|snakke\s+med|snakke\s+med|henvende|vende\s+oss))")] private static partial Regex Contact();
+    [GeneratedRegex(@"^\W*(hvem|kven|kem)\b.*(kontakt|\b(spørre|spørje|ringe|snakke\s+med|henvende|vende\s+oss))")] private static partial Regex Contact();
     [GeneratedRegex(@"^\W*(hvilke|hvilken|hvilket|kva\s+for(\s+ein|\s+eit|\s+ei)?|kva)\s+([\p{L}]+\s+)?(kommune|kommuner|kommunar|fylke|fylker|fylka|land|embete|embeter|embeta|embetet)\b")]
     private static partial Regex WhichPlace();
 
@@ -249,7 +249,7 @@ internal static partial class AnswerTypes
     }
 
     [GeneratedRegex(@"\b(hvor|kor)\s+mange\s+([\p{L}-]+)")] private static partial Regex CountedWord();
-    [GeneratedRegex(@"^(deltok|deltek|deltar|deltatt|deltakere|deltagere|deltakarar|deltakere|personer|personar|folk|mennesker|menneske|påmeldte|møtte|frammøtte|fremmøtte)$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(deltok|deltek|deltar|deltatt|deltakere|deltagere|deltakarar|personer|personar|folk|mennesker|menneske|påmeldte|møtte|frammøtte|fremmøtte)$", RegexOptions.IgnoreCase)]
     private static partial Regex People();
 
     [GeneratedRegex(@"^(19|20)\d\d$")] private static partial Regex Year();

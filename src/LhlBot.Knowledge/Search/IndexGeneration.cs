@@ -139,7 +139,7 @@ internal sealed partial record PassageTerms(HashSet<string> All, HashSet<string>
     /// </summary>
     internal required Dictionary<AnswerType, bool[]> Stated { get; init; }
     /// <summary>Per unit, the proper names in it (places, offices, organisations: <see cref="CorpusModel.Names"/>), not the topic's.</summary>
-    internal required HashSet<string>[] Names { get; init; }
+    internal required HashSet<string>[] UnitNames { get; init; }
     /// <summary>Per unit, the words a number in it counts («356 kommuner» → «kommun»).</summary>
     internal required HashSet<string>[] Counted { get; init; }
     /// <summary>Who wrote the document («Det regionale støtteapparatet i Nordland (Statsforvalteren, KS, USHT)»): a body the
@@ -207,7 +207,7 @@ internal sealed partial record PassageTerms(HashSet<string> All, HashSet<string>
         return new PassageTerms(all, head, text, kept.Select(i => units[i]).ToArray(), positions, defined, kept.Select(i => amounts[i]).ToArray())
         {
             Counted = kept.Select(i => counted[i]).ToArray(),
-            Names = kept.Select(i => units[i].Where(t => corpus.Names.Contains(t) && !corpus.TopicNames.Contains(t)).ToHashSet(StringComparer.Ordinal)).ToArray(),
+            UnitNames = kept.Select(i => units[i].Where(t => corpus.Names.Contains(t) && !corpus.TopicNames.Contains(t)).ToHashSet(StringComparer.Ordinal)).ToArray(),
             UnitSpans = spans,
             Publisher = analyzer.Tokens(p.Publisher ?? "", IndexGeneration.FieldHead).Select(t => t.Term).ToHashSet(StringComparer.Ordinal),
             HeadingSubjects = p.Section.Split(PassageSplitter.PathSeparator)
