@@ -14,8 +14,6 @@ internal sealed partial class CorpusModel
 {
     internal required NorwegianAnalyzer Analyzer { get; init; }
     internal required HashSet<string> Names { get; init; }
-    /// <summary>Names most passages hold («Leve hele livet»): what the whole corpus is about, naming nothing in particular.</summary>
-    internal required HashSet<string> TopicNames { get; init; }
     /// <summary>Words the documents also write in lower case inside a sentence: «Aldersvennlig Norge» is no person's name.</summary>
     internal required HashSet<string> LowerCaseWords { get; init; }
     /// <summary>The shared term of each synonyms-file group («hdir»): a word found through its other forms.</summary>
@@ -26,10 +24,6 @@ internal sealed partial class CorpusModel
         var plain = new NorwegianAnalyzer();
         var vocabulary = new CharArraySet(NorwegianAnalyzer.Lucene, 4096, ignoreCase: false);
         var capitalised = new Dictionary<string, (int Upper, int Lower)>(StringComparer.Ordinal);
-        var passagesWith = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var p in passages)
-            foreach (var term in plain.Tokens(p.Title + "\n" + p.Section + "\n" + p.Text).Select(t => t.Term).Distinct())
-                passagesWith[term] = passagesWith.GetValueOrDefault(term) + 1;
         foreach (var text in passages.Select(p => p.Text).Concat(passages.Select(p => p.Title)).Distinct())
         {
             foreach (var token in plain.Tokens(text))
@@ -47,8 +41,7 @@ internal sealed partial class CorpusModel
             .Select(kv => kv.Key).ToHashSet(StringComparer.Ordinal);
         var (synonyms, shared) = SynonymsFile.Read(synonymsText, plain);
         var lower = capitalised.Where(kv => kv.Value.Lower > 0).Select(kv => kv.Key).ToHashSet(StringComparer.Ordinal);
-        return new CorpusModel { Analyzer = new NorwegianAnalyzer(synonyms, vocabulary), Names = names, LowerCaseWords = lower, SynonymTerms = shared,
-            TopicNames = names.Where(n => passagesWith.GetValueOrDefault(n) * 2 > passages.Count).ToHashSet(StringComparer.Ordinal) };
+        return new CorpusModel { Analyzer = new NorwegianAnalyzer(synonyms, vocabulary), Names = names, LowerCaseWords = lower, SynonymTerms = shared };
     }
 
     [GeneratedRegex(@"\p{L}[\p{L}\p{N}]*")] private static partial Regex Word();

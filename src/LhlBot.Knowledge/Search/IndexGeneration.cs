@@ -44,7 +44,9 @@ internal sealed class IndexGeneration
         var reader = DirectoryReader.Open(directory);
         var passages = new Passage[reader.MaxDoc];
         for (var i = 0; i < reader.MaxDoc; i++) passages[i] = IndexFields.ToPassage(reader.Document(i));
-        var terms = passages.Select(p => PassageTerms.Analyse(p, corpus)).ToArray();
+        var topicNames = corpus.Names.Where(n => IsTopic(Math.Max(reader.DocFreq(new Term(FieldBody, n)), reader.DocFreq(new Term(FieldHead, n))), passages.Length))
+            .ToHashSet(StringComparer.Ordinal);
+        var terms = passages.Select(p => PassageTerms.Analyse(p, corpus, topicNames)).ToArray();
         return new IndexGeneration
         {
             Folder = folder,
@@ -105,6 +107,9 @@ internal sealed class IndexGeneration
     }
 
     /// <summary>Passages holding the term in their text or heading (the larger of the two counts: headings repeat within a section).</summary>
+    /// <summary>A word most passages hold («Leve hele livet»): what the whole corpus is about, telling no passage from another.</summary>
+    internal static bool IsTopic(int docFreq, int passages) => docFreq * 2 > passages;
+
     internal int DocFreq(string term) =>
         Math.Max(Reader.DocFreq(new Term(FieldBody, term)), Reader.DocFreq(new Term(FieldHead, term)));
 
@@ -153,7 +158,7 @@ internal sealed partial record PassageTerms(HashSet<string> All, HashSet<string>
         unit < 0 || unit >= UnitSpans.Length ? null
             : (UnitSpans[unit].Start, UnitSpans[Math.Min(UnitSpans.Length - 1, unit + Math.Max(1, span) - 1)].End);
 
-    internal static PassageTerms Analyse(Passage p, CorpusModel corpus)
+    internal static PassageTerms Analyse(Passage p, CorpusModel corpus, HashSet<string> topicNames)
     {
         var analyzer = corpus.Analyzer;
         var text = analyzer.Tokens(p.Text);
@@ -207,7 +212,7 @@ internal sealed partial record PassageTerms(HashSet<string> All, HashSet<string>
         return new PassageTerms(all, head, text, kept.Select(i => units[i]).ToArray(), positions, defined, kept.Select(i => amounts[i]).ToArray())
         {
             Counted = kept.Select(i => counted[i]).ToArray(),
-            UnitNames = kept.Select(i => units[i].Where(t => corpus.Names.Contains(t) && !corpus.TopicNames.Contains(t)).ToHashSet(StringComparer.Ordinal)).ToArray(),
+            UnitNames = kept.Select(i => units[i].Where(t => corpus.Names.Contains(t) && !topicNames.Contains(t)).ToHashSet(StringComparer.Ordinal)).ToArray(),
             UnitSpans = spans,
             Publisher = analyzer.Tokens(p.Publisher ?? "", IndexGeneration.FieldHead).Select(t => t.Term).ToHashSet(StringComparer.Ordinal),
             HeadingSubjects = p.Section.Split(PassageSplitter.PathSeparator)

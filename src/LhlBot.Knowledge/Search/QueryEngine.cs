@@ -144,7 +144,7 @@ internal static partial class QueryEngine
                 foreach (var common in CommonSpellings(gen, original.Term, g.DocFreq))
                     if (!terms.Any(t => t.Item1 == common)) terms.Add((common, TokenRole.Synonym));
             // A name most passages hold («Leve hele livet») is what the whole corpus is about: it tells no passage from another.
-            var topic = g.DocFreq * 2 > gen.Passages.Length
+            var topic = IndexGeneration.IsTopic(g.DocFreq, gen.Passages.Length)
                 // «… i Norge»: the country every document is about narrows nothing, though few passages say it.
                 || original.Term is "norg" or "noreg";
             // A compound's part does not make it a name: «representere» holds «sent», the stem of «Senter (for omsorgsforskning)».
