@@ -181,6 +181,15 @@ public class SearchTests(BuiltKnowledge built) : IClassFixture<BuiltKnowledge>
     }
 
     [Fact]
+    public void Money_asked_for_as_penger_finds_the_grants()
+    {
+        // The documents say «midler» and «tilskudd», never «penger»; the synonyms file joins them.
+        var result = _kb.Search("Hvor mye penger fikk Fylkesmannen i Nordland i 2019?");
+        Assert.True(result.Answered);
+        Assert.Contains("i **Nordland** – 1 000 000", result.Hits[0].Excerpt); // the row, question words in bold
+    }
+
+    [Fact]
     public void The_country_is_not_a_name_the_answer_must_repeat()
     {
         // «i Norge» narrows nothing in documents that are all about Norway; the national figure does not say «Norge».
