@@ -44,8 +44,7 @@ internal sealed class IndexGeneration
         var reader = DirectoryReader.Open(directory);
         var passages = new Passage[reader.MaxDoc];
         for (var i = 0; i < reader.MaxDoc; i++) passages[i] = IndexFields.ToPassage(reader.Document(i));
-        var topicNames = corpus.Names.Where(n => IsTopic(Math.Max(reader.DocFreq(new Term(FieldBody, n)), reader.DocFreq(new Term(FieldHead, n))), passages.Length))
-            .ToHashSet(StringComparer.Ordinal);
+        var topicNames = corpus.Names.Where(n => IsTopic(DocFreq(reader, n), passages.Length)).ToHashSet(StringComparer.Ordinal);
         var terms = passages.Select(p => PassageTerms.Analyse(p, corpus, topicNames)).ToArray();
         return new IndexGeneration
         {
@@ -106,12 +105,14 @@ internal sealed class IndexGeneration
         return result.ToArray();
     }
 
-    /// <summary>Passages holding the term in their text or heading (the larger of the two counts: headings repeat within a section).</summary>
     /// <summary>A word most passages hold («Leve hele livet»): what the whole corpus is about, telling no passage from another.</summary>
     internal static bool IsTopic(int docFreq, int passages) => docFreq * 2 > passages;
 
-    internal int DocFreq(string term) =>
-        Math.Max(Reader.DocFreq(new Term(FieldBody, term)), Reader.DocFreq(new Term(FieldHead, term)));
+    /// <summary>Passages holding the term in their text or heading (the larger of the two counts: headings repeat within a section).</summary>
+    internal int DocFreq(string term) => DocFreq(Reader, term);
+
+    private static int DocFreq(IndexReader reader, string term) =>
+        Math.Max(reader.DocFreq(new Term(FieldBody, term)), reader.DocFreq(new Term(FieldHead, term)));
 
     /// <summary>Inverse document frequency over passages (body or heading), never negative.</summary>
     internal double Idf(int docFreq)

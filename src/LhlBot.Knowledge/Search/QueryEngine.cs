@@ -459,7 +459,6 @@ internal static partial class QueryEngine
             || Regex.IsMatch(p.Title + " " + p.Section + " " + p.Publisher, pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
     }
 
-
     /// <summary>
     /// The window re-ranking judged best (a sentence and its neighbour), highlighted, so a reader sees the answer before
     /// the whole passage; empty when there is no window or it is most of the passage anyway.
