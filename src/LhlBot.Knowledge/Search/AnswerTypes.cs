@@ -74,21 +74,16 @@ internal static partial class AnswerTypes
         // «Hvorfor», «hvor lenge», «fristen»: the window says it in so many words (see Phrasings).
         if (p.Stated.ContainsKey(type)) return StatedIn(p, type, unit, span, whole);
         IEnumerable<string> window = whole ? p.All : p.Units.Skip(unit).Take(Math.Max(1, span)).SelectMany(x => x);
+        // What a per-unit record of the passage holds within the window (or anywhere in a passage without units).
+        IEnumerable<string> InWindow(HashSet<string>[] perUnit) => (whole ? perUnit : perUnit.Skip(unit).Take(Math.Max(1, span))).SelectMany(x => x);
         // «Hvor mange kommuner …»: a number that counts municipalities, not one that counts USHT-ane or webinars.
         if (type == AnswerType.Amount && groups.FirstOrDefault(g => g.IsCounted) is { } thing)
-        {
-            var counted = whole ? p.Counted.SelectMany(x => x) : p.Counted.Skip(unit).Take(Math.Max(1, span)).SelectMany(x => x);
-            return counted.Any(t => thing.Terms.Any(x => x.Term == t));
-        }
+            return InWindow(p.Counted).Any(t => thing.Terms.Any(x => x.Term == t));
         // «Hvilke kommuner …»: a place or body the question does not already name («Ulstein», «Fylkesmannen i Trøndelag»).
         if (type == AnswerType.Place)
-            return (whole ? p.UnitNames.SelectMany(x => x) : p.UnitNames.Skip(unit).Take(Math.Max(1, span)).SelectMany(x => x)).Any(t => !asked.Contains(t));
+            return InWindow(p.UnitNames).Any(t => !asked.Contains(t));
         // A number answers «hvor mange» only where it counts something (not «1. november», not a list's «2.»).
-        if (type == AnswerType.Amount)
-        {
-            var amounts = whole ? p.Amounts.SelectMany(x => x) : p.Amounts.Skip(unit).Take(Math.Max(1, span)).SelectMany(x => x);
-            if (amounts.Any(t => !asked.Contains(t))) return true;
-        }
+        if (type == AnswerType.Amount && InWindow(p.Amounts).Any(t => !asked.Contains(t))) return true;
         // «Når blir konferansen i 2022?» asks when within that year: another year («… 2023») is no answer to it.
         var yearAsked = type == AnswerType.Time && asked.Any(IsYear);
         foreach (var t in window)
