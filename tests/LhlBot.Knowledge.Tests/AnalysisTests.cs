@@ -16,6 +16,14 @@ public class AnalysisTests
     public void Bokmål_and_nynorsk_forms_meet_in_one_term(string a, string b) =>
         Assert.Equal(Terms(Plain, a), Terms(Plain, b));
 
+    [Theory]
+    [InlineData("Hva er det første steget?", "Hva er det steget 1?")]
+    [InlineData("kva skjer i den andre fasen", "kva skjer i den fasen 2")]      // «andre» before a label is «second», not «other»
+    [InlineData("Hva gjorde de det første året?", "Hva gjorde de det første året?")]
+    [InlineData("andre kommuner", "andre kommuner")]
+    public void An_ordinal_before_a_numbered_part_is_written_as_its_number(string question, string expected) =>
+        Assert.Equal(expected, NorwegianOrdinals.AsLabels(question));
+
     [Fact]
     public void Stop_words_of_both_forms_are_dropped()
     {

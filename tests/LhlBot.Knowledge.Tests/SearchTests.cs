@@ -42,6 +42,16 @@ public class SearchTests(BuiltKnowledge built) : IClassFixture<BuiltKnowledge>
         Assert.Contains("Samskaping", result.Hits[0].Section);
     }
 
+    [Theory]
+    [InlineData("Hva er det første steget i planarbeidet?", "Trinn 1")]      // the guide numbers its steps «Trinn 1 … 9»
+    [InlineData("Kva er det fjerde steget i planarbeidet?", "Trinn 4")]
+    [InlineData("Hva skjer i den tredje fasen av reformen?", "Fase 3")]
+    public void An_ordinal_finds_the_part_the_documents_number_among_the_first_hits(string question, string section)
+    {
+        var result = _kb.Search(question);
+        Assert.Contains(result.Hits.Take(3), h => h.Section.Contains(section));
+    }
+
     [Fact]
     public void A_place_found_only_as_another_name_with_the_same_stem_is_not_an_answer()
     {

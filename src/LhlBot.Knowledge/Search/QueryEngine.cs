@@ -120,6 +120,7 @@ internal static partial class QueryEngine
 
     internal static List<QueryGroup> Groups(IndexGeneration gen, string text, float weight, int positionOffset)
     {
+        text = NorwegianOrdinals.AsLabels(text);
         var tokens = gen.Analyzer.Tokens(text);
         var groups = new List<QueryGroup>();
         foreach (var byPosition in tokens.GroupBy(t => t.Position))
