@@ -59,6 +59,18 @@ public class AnalysisTests
         Assert.Contains("lhl", Terms(a, "LHL-planen"));
     }
 
+    [Theory]
+    [InlineData("Nettverket initieres ved en digital workshop", "når skal nettverket settes i gang")]
+    [InlineData("den hyppigste grunnen til forsinkelse", "den vanligste forklaringen")]
+    [InlineData("Avtalen er underskrevet", "hvem skrev under avtalen")]
+    [InlineData("lanseres en egen informasjonsside", "nettsiden")]
+    public void Common_paraphrases_in_the_synonyms_file_meet_the_documents_words(string document, string question)
+    {
+        var synonyms = SynonymsFile.Build(File.ReadAllText(Path.Combine(TestSupport.KnowledgeFolder, SynonymsFile.FileName)), Plain);
+        var a = new NorwegianAnalyzer(synonyms);
+        Assert.NotEmpty(Terms(a, document).Intersect(Terms(a, question)).Except(Terms(Plain, document)));
+    }
+
     [Fact]
     public void Compounds_split_against_the_corpus_vocabulary()
     {
