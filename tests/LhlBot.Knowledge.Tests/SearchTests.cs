@@ -191,6 +191,15 @@ public class SearchTests(BuiltKnowledge built) : IClassFixture<BuiltKnowledge>
     }
 
     [Fact]
+    public void The_excerpt_is_the_sentence_about_what_the_question_names_not_another_count_beside_it()
+    {
+        // Møre og Romsdal's passage counts «to kommunene» in one sentence and says «… før i 2022» in another.
+        var result = _kb.Search("Kor mange kommunar i Møre og Romsdal får ikkje vedtak på planen før i 2022?");
+        Assert.Contains("Møre og Romsdal", result.Hits[0].Section);
+        Assert.Contains("**2022**", result.Hits[0].Excerpt);
+    }
+
+    [Fact]
     public void Money_asked_for_as_penger_finds_the_grants()
     {
         // The documents say «midler» and «tilskudd», never «penger»; the synonyms file joins them.
