@@ -60,7 +60,6 @@ public class AnalysisTests
     }
 
     [Theory]
-    [InlineData("Nettverket initieres ved en digital workshop", "når skal nettverket settes i gang")]
     [InlineData("den hyppigste grunnen til forsinkelse", "den vanligste forklaringen")]
     [InlineData("Avtalen er underskrevet", "hvem skrev under avtalen")]
     [InlineData("lanseres en egen informasjonsside", "nettsiden")]
