@@ -200,6 +200,16 @@ public class SearchTests(BuiltKnowledge built) : IClassFixture<BuiltKnowledge>
     }
 
     [Fact]
+    public void The_statsforvalter_is_found_in_the_plan_its_support_apparatus_wrote()
+    {
+        // Oslo og Viken's plan is written by «Det regionale støtteapparatet i Oslo og Viken (Statsforvalteren, KS, USHT)»;
+        // its passages rarely name the statsforvalter, which users do («SF i Oslo og Viken»).
+        var result = _kb.Search("Hva gjør SF i Oslo og Viken med kommunikasjon?");
+        Assert.True(result.Answered);
+        Assert.Contains("Kommunikasjonsplan", result.Hits[0].Section);
+    }
+
+    [Fact]
     public void Money_asked_for_as_penger_finds_the_grants()
     {
         // The documents say «midler» and «tilskudd», never «penger»; the synonyms file joins them.
