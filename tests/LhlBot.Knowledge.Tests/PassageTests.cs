@@ -56,6 +56,18 @@ public class PassageTests
     }
 
     [Fact]
+    public void A_step_headed_one_level_too_deep_is_a_sibling_of_the_step_before_it()
+    {
+        // The guide writes «# Trinn 1», «## Trinn 2», «# Trinn 3»: Trinn 2 is the second step, not a part of the first.
+        var guide = All.Where(p => p.Document == "veiledningshefte-lokal-planlegging").ToList();
+        Assert.Contains(guide, p => p.Section == "Trinn 2 - Forankring");
+        Assert.Contains(guide, p => p.Section == "Trinn 9 – Vurdering");
+        Assert.DoesNotContain(guide, p => p.Section.Contains("Formål › Trinn") || p.Section.Contains("Kunnskapsgrunnlaget › Trinn"));
+        // Real sub-sections keep their parent.
+        Assert.Contains(guide, p => p.Section == "Trinn 2 - Forankring › Hjelpespørsmål:");
+    }
+
+    [Fact]
     public void Conversion_artefacts_are_removed()
     {
         Assert.All(All, p =>

@@ -10,6 +10,8 @@ namespace LhlBot.Knowledge.Documents;
 /// </summary>
 internal static partial class PassageSplitter
 {
+    /// <summary>Part of the index's content hash, as the analysis version is: bump when passages are cut differently.</summary>
+    internal const string Version = "passages-2";
     internal const int MaxChars = 1200;
     private const int MinChars = 25;
     internal const string PathSeparator = " › ";
@@ -50,14 +52,24 @@ internal static partial class PassageSplitter
             if (block.IsHeading)
             {
                 FlushSection();
-                headings.RemoveAll(h => h.Level >= block.HeadingLevel);
-                headings.Add((block.HeadingLevel, block.Text));
+                // Converted PDFs level their headings unevenly («# Trinn 1», «## Trinn 2», «# Trinn 3»): a heading numbered
+                // in the same series as an open one is its sibling, not its child.
+                var level = SeriesLabel(block.Text) is { } series
+                    && headings.FindIndex(h => SeriesLabel(h.Text) == series) is var sibling and >= 0
+                    ? headings[sibling].Level
+                    : block.HeadingLevel;
+                headings.RemoveAll(h => h.Level >= level);
+                headings.Add((level, block.Text));
             }
             else pending.Add(block);
         }
         FlushSection();
         return passages;
     }
+
+    /// <summary>The word a numbered heading's series is named by («Trinn» of «Trinn 2 – Forankring», «Fase» of «Fase 3 …»); null for others.</summary>
+    private static string? SeriesLabel(string heading) =>
+        SeriesHeading().Match(heading) is { Success: true } m ? m.Groups[1].Value.ToLowerInvariant() : null;
 
     private static IEnumerable<(string? Label, List<Block> Blocks)> GroupByLabel(List<Block> blocks)
     {
@@ -314,6 +326,7 @@ internal static partial class PassageSplitter
             .GroupBy(l => l).Where(g => g.Count() >= 3).Select(g => g.Key).ToHashSet();
 
     [GeneratedRegex(@"^(#{1,6})\s+(.*)$")] private static partial Regex MarkdownHeading();
+    [GeneratedRegex(@"^\W*(\p{L}+)\s+\d{1,2}\b")] private static partial Regex SeriesHeading();
     [GeneratedRegex(@"^(\d{1,2}(?:\.\d{1,2})*\.?)\s+(\S.*)$")] private static partial Regex NumberedHeading();
     [GeneratedRegex(@"^[\s|:\-\t]*-{3,}[\s|:\-\t]*$")] private static partial Regex TableRule();
     [GeneratedRegex(@"\.{4,}\s*\d*\s*$")] private static partial Regex TocLine();

@@ -30,12 +30,13 @@ internal static class IndexBuilder
         return new Source(docs, problems, synonyms, Hash(docs, synonyms));
     }
 
-    /// <summary>Documents, synonyms and the analysis version: any change means a new index.</summary>
+    /// <summary>Documents, synonyms and the analysis and passage versions: any change means a new index.</summary>
     private static string Hash(List<SourceDocument> docs, string? synonyms)
     {
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         void Add(string s) { sha.AppendData(Encoding.UTF8.GetBytes(s)); sha.AppendData([0]); }
         Add(NorwegianAnalyzer.Version);
+        Add(PassageSplitter.Version);
         Add(PassageSplitter.MaxChars.ToString(System.Globalization.CultureInfo.InvariantCulture));
         foreach (var d in docs)
         {
