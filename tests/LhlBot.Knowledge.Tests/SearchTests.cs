@@ -46,6 +46,7 @@ public class SearchTests(BuiltKnowledge built) : IClassFixture<BuiltKnowledge>
     [InlineData("Hva er det første steget i planarbeidet?", "Trinn 1")]      // the guide numbers its steps «Trinn 1 … 9»
     [InlineData("Kva er det fjerde steget i planarbeidet?", "Trinn 4")]
     [InlineData("Hva skjer i den tredje fasen av reformen?", "Fase 3")]
+    [InlineData("Hva handler det tredje trinnet i veiledningsheftet om?", "Trinn 3")]   // «trinnet» stems apart from «Trinn»: the synonyms file joins them
     public void An_ordinal_finds_the_part_the_documents_number_among_the_first_hits(string question, string section)
     {
         var result = _kb.Search(question);
