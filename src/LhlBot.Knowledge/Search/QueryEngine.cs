@@ -315,7 +315,7 @@ internal static partial class QueryEngine
                 }
                 // The window is where the answer stands: of windows covering the question alike, the one holding the kind of
                 // answer asked for («Embete – Øremerkede midler» and its row «… – 1 000 000», not the sentence introducing the table),
-                // but only one about what the question names: «to kommunar» in a sentence without the «2022» asked about is not it.
+                // but only one about what the question names: «to kommunene» in a sentence without the «2022» asked about is not it.
                 var value = s.WindowWeight * (total > 0 ? w / total : 0);
                 if (s.WindowPrefersAnswerType && questionType != AnswerType.Any && p.Units.Length > 0 && missing == 0
                     && value + s.AnswerTypeBonus > bestValue // only where it could change the choice: Fits is the costly part
