@@ -9,7 +9,8 @@ public class AnswerTypeTests
     [InlineData("Kor mykje får kvar kommune?", "Amount")]
     [InlineData("Når startar nettverket?", "Time")]
     [InlineData("Kva tid kjem rapporten?", "Time")]
-    [InlineData("Hvordan når Statsforvalteren ut med informasjon?", "Any")]
+    [InlineData("Hvordan når Statsforvalteren ut med informasjon?", "Method")]
+    [InlineData("Korleis vart veiledaren til?", "Method")]
     [InlineData("Kven leier nettverket?", "Any")]
     [InlineData("Hvor lenge gjelder avtalen?", "Duration")]
     [InlineData("kor lenge varer reformperioden", "Duration")]
@@ -44,6 +45,15 @@ public class AnswerTypeTests
     [InlineData("Hvem leder Velferdsprosjektet?", "Any")]        // a group leads it: «hvem» alone asks for roles as often as names
     public void Question_words_give_the_answer_type(string question, string expected) =>
         Assert.Equal(expected, AnswerTypes.Of(question).ToString());
+
+    [Theory]
+    [InlineData("Reformen skal evalueres gjennom følgeevaluering i et representativt utvalg av kommuner.", true)]
+    [InlineData("Nettverket initieres ved en digital workshop 8. september 2021.", true)]
+    [InlineData("Veilederen er utarbeidet på bakgrunn av dialogmøter med ressurspersoner.", true)]
+    [InlineData("Det har vore gjennomført fleire webinar gjennom året.", false)]   // «gjennom året» is when, not how
+    [InlineData("Kommunene har jobba godt med reformen.", false)]
+    public void How_is_answered_by_a_way_of_doing_it(string text, bool expected) =>
+        Assert.Equal(expected, AnswerTypes.Phrasings.Single(p => p.Type == AnswerType.Method).Pattern.IsMatch(text));
 
     [Theory]
     [InlineData("et prosjekt som har pågått siden 2011", true)]

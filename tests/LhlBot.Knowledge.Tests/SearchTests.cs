@@ -211,6 +211,14 @@ public class SearchTests(BuiltKnowledge built) : IClassFixture<BuiltKnowledge>
     }
 
     [Fact]
+    public void A_how_question_finds_the_passage_that_tells_how()
+    {
+        // «Hvordan ble veilederen til?» says it was «utarbeidet på bakgrunn av dialogmøter …»; before, the phases ranked above it.
+        var result = _kb.Search("Hvordan ble veiledningsheftet laget?");
+        Assert.Contains(result.Hits.Take(3), h => h.Section.Contains("Hvordan ble veilederen til"));
+    }
+
+    [Fact]
     public void Money_asked_for_as_penger_finds_the_grants()
     {
         // The documents say «midler» and «tilskudd», never «penger»; the synonyms file joins them.

@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 namespace LhlBot.Knowledge.Search;
 
 /// <summary>What kind of answer a question asks for, from its question word (bokmål and nynorsk).</summary>
-internal enum AnswerType { Any, Amount, Money, Time, Frequency, Definition, Reason, Duration, Deadline, Advice, Person, Place }
+internal enum AnswerType { Any, Amount, Money, Time, Frequency, Definition, Reason, Duration, Deadline, Advice, Person, Place, Method }
 
 /// <summary>
 /// A question asking «hvor mange» is not answered by a passage without a number, «når» not without a date or year;
@@ -32,6 +32,8 @@ internal static partial class AnswerTypes
         if (Contact().IsMatch(q)) return AnswerType.Person;
         // «Hvilke kommuner …», «kva for fylke …», «hvilket embete …»: the answer names them.
         if (WhichPlace().IsMatch(q)) return AnswerType.Place;
+        // «Hvordan skal reformen evalueres?»: a way of doing it («gjennom følgeevaluering», «ved en digital workshop»).
+        if (Method().IsMatch(q)) return AnswerType.Method;
         // «Hvem/kven» alone was tried and dropped: its answers are roles and groups («målgruppa», «ressurspanelet») as often as names.
         return AnswerType.Any;
     }
@@ -106,7 +108,9 @@ internal static partial class AnswerTypes
     /// «X er …». That heading does not make its window the better answer, so it counts here and not in ranking.
     /// </summary>
     internal static bool Answers(AnswerType type, List<QueryGroup> groups, PassageTerms p, int unit, int span) =>
-        type == AnswerType.Advice // guidance advises in lists and questions too, not only with «bør»: it ranks, it does not decline
+        // Guidance advises in lists and questions too, not only with «bør», and a way of doing something is often told
+        // without «gjennom» or «ved»: these rank, they do not decline.
+        type is AnswerType.Advice or AnswerType.Method
         || Fits(type, Asked(groups), groups, p, unit, span)
         || (type == AnswerType.Definition && groups.Any(g => !g.IsName && g.WholeForms.Any(p.HeadingSubjects.Contains)));
 
@@ -138,7 +142,7 @@ internal static partial class AnswerTypes
     internal static readonly (AnswerType Type, Regex Pattern)[] Phrasings =
         [(AnswerType.Reason, GivesReason()), (AnswerType.Duration, GivesDuration()), (AnswerType.Deadline, GivesDeadline()),
          (AnswerType.Frequency, GivesFrequency()), (AnswerType.Definition, GivesDefinition()), (AnswerType.Money, GivesMoney()),
-         (AnswerType.Advice, GivesAdvice())];
+         (AnswerType.Advice, GivesAdvice()), (AnswerType.Method, GivesMethod())];
 
     /// <summary>«Hvor ofte», and «hvor mange ganger (i året)»: a count of times is a frequency («to ganger pr. år»), not an amount.</summary>
     [GeneratedRegex(@"\b(hvor|kor|hvur)\s+(ofte|hyppig)\b|\b(hvor|kor)\s+mange\s+(ganger|gonger|gangar)\b")] private static partial Regex Frequency();
@@ -178,6 +182,10 @@ internal static partial class AnswerTypes
     [GeneratedRegex(@"\b(årlig|årleg|halvårlig|halvårleg|månedlig|månadleg|ukentlig|vekentleg|jevnlig|jamleg|regelmessig|kvartalsvis|halvårsvis)\w*")]
     private static partial Regex FrequencyAdjective();
     [GeneratedRegex(@"^\W*(hvorfor|kvifor|korfor)\b")] private static partial Regex Reason();
+    [GeneratedRegex(@"^\W*(hvordan|korleis|koss|åssen)\b")] private static partial Regex Method();
+    /// <summary>How something is done: «gjennom følgeevaluering» (not «gjennom året»), «ved en digital workshop», «på bakgrunn av dialogmøter», «bestående av», what is organised or established.</summary>
+    [GeneratedRegex(@"\b(gjennom(?!\s+(hele|heile|året|åra|årene|perioden|reformperioden|våren|hausten|høsten|dagen|\d))|ved\s+(å|at|en|et|ei|ein|eit|hjelp|bruk)|på\s+(bakgrunn|grunnlag)\s+av|med\s+utgangspunkt\s+i|bestående\s+av|i\s+form\s+av|organiser\w*|etabler\w*)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex GivesMethod();
     /// <summary>«Hvor lenge», «hvor lang tid», «kor lang oppseiingsfrist»: how long something lasts.</summary>
     [GeneratedRegex(@"\b(hvor|kor)\s+(lenge|lang)\b")] private static partial Regex HowLong();
     // «fristen», «søknadsfristen»: a deadline question, also after «hva er» (not a definition) or «når».
