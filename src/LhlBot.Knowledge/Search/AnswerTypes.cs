@@ -136,7 +136,7 @@ internal static partial class AnswerTypes
     /// <summary>
     /// The answer types whose answers are recognised by their wording in the text, and that wording: a reason for
     /// «hvorfor», a length or an end for «hvor lenge» (not any date), a date to meet for «fristen», how often, a naming
-    /// verb for «hva er», a sum of money for «hva koster», advice for «tips». Matched on the raw text: many of these
+    /// verb for «hva er», a sum of money for «hva koster», advice for «tips», a way for «hvordan». Matched on the raw text: many of these
     /// words («fordi», «i», «hver») are stop words.
     /// </summary>
     internal static readonly (AnswerType Type, Regex Pattern)[] Phrasings =
