@@ -75,6 +75,15 @@ public class SearchTests(BuiltKnowledge built) : IClassFixture<BuiltKnowledge>
     }
 
     [Fact]
+    public void A_misspelt_inflected_word_is_matched_through_its_other_forms()
+    {
+        // «gokjente» stems to «gokjen», two edits from the documents' «godkjent»; its family form «gokjent» is one.
+        var result = _kb.Search("hvem var det som gokjente nordlandsplanen?");
+        Assert.True(result.Answered);
+        Assert.Contains("godkjent", result.Hits[0].Text, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public void A_misspelt_place_name_is_matched_as_typed_not_only_as_stemmed()
     {
         // «Ulsten» stems to «ulst», two letters from «ulstein»; as typed it is one letter away. The name must be found

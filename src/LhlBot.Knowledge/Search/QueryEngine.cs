@@ -22,8 +22,10 @@ internal sealed class QueryGroup
     /// <summary>The word as typed, lower-cased and folded, when the stemmer changed it: a typo confuses the stemmer
     /// («Ulsten» → «ulst»), so a misspelt word is also matched unstemmed («ulsten» ~ «ulstein»).</summary>
     internal string? Typed => Written != Original && Written.All(char.IsLetter) ? Written : null;
-    /// <summary>The forms a misspelt word is matched from, one edit away.</summary>
-    internal IEnumerable<string> TypoForms => Typed is null ? [Original] : [Original, Typed];
+    /// <summary>The forms a misspelt word is matched from, one edit away: its stem, the other forms of its family
+    /// («gokjente» → «gokjent» meets «godkjent»), and the word as typed.</summary>
+    internal IEnumerable<string> TypoForms =>
+        Terms.Where(t => t.Role != TokenRole.CompoundPart).Select(t => t.Term).Append(Typed).OfType<string>().Distinct();
     /// <summary>The word as typed, lower-cased and folded.</summary>
     internal required string Written { get; init; }
     /// <summary>The terms of words the documents write one edit from <see cref="Written"/> («Velferdsprosjekett» ~
