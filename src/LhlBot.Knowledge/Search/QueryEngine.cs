@@ -458,9 +458,11 @@ internal static partial class QueryEngine
     private static bool NameWritten(Documents.Passage p, string name)
     {
         if (name.Length == 0 || !char.IsLetter(name[0])) return true;
-        var pattern = $@"(?<![\p{{L}}\p{{N}}]){Regex.Escape(name)}s?(?![\p{{L}}\p{{N}}])";
-        return Regex.IsMatch(p.Text, pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)
-            || Regex.IsMatch(p.Title + " " + p.Section + " " + p.Publisher, pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+        // Compared folded, as the search compares words: «Trondelag» typed without «ø» is «Trøndelag» as written.
+        static string Folded(string text) => NorwegianFoldingFilter.Fold(text.ToLowerInvariant());
+        var pattern = $@"(?<![\p{{L}}\p{{N}}]){Regex.Escape(Folded(name))}s?(?![\p{{L}}\p{{N}}])";
+        return Regex.IsMatch(Folded(p.Text), pattern, RegexOptions.CultureInvariant)
+            || Regex.IsMatch(Folded(p.Title + " " + p.Section + " " + p.Publisher), pattern, RegexOptions.CultureInvariant);
     }
 
     /// <summary>
