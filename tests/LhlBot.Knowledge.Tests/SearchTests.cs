@@ -77,6 +77,18 @@ public class SearchTests(BuiltKnowledge built) : IClassFixture<BuiltKnowledge>
         Assert.Equal(written.Confidence, typed.Confidence);
     }
 
+    [Theory]
+    [InlineData("Har Nordland en årlig konferanse for kommunene?", "Har Nordland en aarlig konferanse for kommunene?")]
+    [InlineData("Når skal Fylkesmannen levere planen til Helsedirektoratet?", "Naar skal Fylkesmannen levere planen til Helsedirektoratet?")]
+    public void A_question_typed_without_æøå_gets_the_same_answer(string written, string typed)
+    {
+        // The kind of answer asked for is read from the question words as the search reads words: folded.
+        var a = _kb.Search(written);
+        var b = _kb.Search(typed);
+        Assert.Equal(a.Answered, b.Answered);
+        Assert.Equal(a.Hits.Take(3).Select(h => h.Section), b.Hits.Take(3).Select(h => h.Section));
+    }
+
     [Fact]
     public void A_question_about_the_patient_ombudsman_finds_the_passage_that_says_pasient__og_brukerombudet()
     {

@@ -15,7 +15,9 @@ internal static partial class AnswerTypes
 {
     internal static AnswerType Of(string question)
     {
-        var q = question.ToLowerInvariant();
+        // Folded as the search folds words, so «naar», «arlig», «sporre» typed without æøå read as «når», «årlig», «spørre»;
+        // the patterns below are written folded for that reason.
+        var q = Folded(question);
         if (Frequency().IsMatch(q)) return AnswerType.Frequency;
         if (Money().IsMatch(q)) return AnswerType.Money;
         if (Amount().IsMatch(q)) return AnswerType.Amount;
@@ -147,7 +149,7 @@ internal static partial class AnswerTypes
     /// <summary>«Hvor ofte», and «hvor mange ganger (i året)»: a count of times is a frequency («to ganger pr. år»), not an amount.</summary>
     [GeneratedRegex(@"\b(hvor|kor|hvur)\s+(ofte|hyppig)\b|\b(hvor|kor)\s+mange\s+(ganger|gonger|gangar)\b")] private static partial Regex Frequency();
     /// <summary>«Hvem er kontaktperson …», «hvem kan vi spørre / ringe / snakke med / henvende oss til …»: someone to turn to.</summary>
-    [GeneratedRegex(@"^\W*(hvem|kven|kem)\b.*(kontakt|\b(spørre|spørje|ringe|snakke\s+med|henvende|vende\s+oss))")] private static partial Regex Contact();
+    [GeneratedRegex(@"^\W*(hvem|kven|kem)\b.*(kontakt|\b(sporre|sporje|ringe|snakke\s+med|henvende|vende\s+oss))")] private static partial Regex Contact();
     [GeneratedRegex(@"^\W*(hvilke|hvilken|hvilket|kva\s+for(\s+ein|\s+eit|\s+ei)?|kva)\s+([\p{L}]+\s+)?(kommune|kommuner|kommunar|fylke|fylker|fylka|land|embete|embeter|embeta|embetet)\b")]
     private static partial Regex WhichPlace();
 
@@ -171,7 +173,7 @@ internal static partial class AnswerTypes
     /// <summary>«Hva koster …», «hvor mye penger …», «kostnaden» (not «prisen»: in this corpus that is the reform's award): a sum of money, not any count.</summary>
     [GeneratedRegex(@"\b(hva|kva)\s+(koster|kostar|kosta|kostet)\b|\b(hvor|kor)\s+(mye|mykje)\s+(penger|pengar|koster|kostar|kroner)\b|\b(kostnaden|kostnadene|kostnadane)\b")]
     private static partial Regex Money();
-    [GeneratedRegex(@"\b(tips|råd|anbefaler|anbefale|anbefalingar|anbefalinger)\b|\b(bør|burde)\s+(vi|kommunen|kommunane|kommunene|man|me|eg|jeg|dere|de)\b")]
+    [GeneratedRegex(@"\b(tips|rad|anbefaler|anbefale|anbefalingar|anbefalinger)\b|\b(bor|burde)\s+(vi|kommunen|kommunane|kommunene|man|me|eg|jeg|dere|de)\b")]
     private static partial Regex Advice();
     /// <summary>A recommendation: «bør», «anbefales», «det er lurt å», «viktig å».</summary>
     [GeneratedRegex(@"\b(bør|burde|anbefal\w*|tips|råd|rådet|lurt|lønner seg|nyttig å|viktig å)\b", RegexOptions.IgnoreCase)]
@@ -179,10 +181,10 @@ internal static partial class AnswerTypes
     /// <summary>A sum: «10 mill. kroner», «kr 500», «1 000 000», «2,5 millioner».</summary>
     [GeneratedRegex(@"\d\s*(mill\.?|millioner|milliarder|mrd\.?|kr\.?|kroner|NOK)(?!\p{L})|\bkr\.?\s*\d|\b\d{1,3}( \d{3})+\b|\d,-", RegexOptions.IgnoreCase)]
     private static partial Regex GivesMoney();
-    [GeneratedRegex(@"\b(årlig|årleg|halvårlig|halvårleg|månedlig|månadleg|ukentlig|vekentleg|jevnlig|jamleg|regelmessig|kvartalsvis|halvårsvis)\w*")]
+    [GeneratedRegex(@"\b(arlig|arleg|halvarlig|halvarleg|manedlig|manadleg|ukentlig|vekentleg|jevnlig|jamleg|regelmessig|kvartalsvis|halvarsvis)\w*")]
     private static partial Regex FrequencyAdjective();
     [GeneratedRegex(@"^\W*(hvorfor|kvifor|korfor)\b")] private static partial Regex Reason();
-    [GeneratedRegex(@"^\W*(hvordan|korleis|koss|åssen)\b")] private static partial Regex Method();
+    [GeneratedRegex(@"^\W*(hvordan|korleis|koss|assen)\b")] private static partial Regex Method();
     /// <summary>How something is done: «gjennom følgeevaluering» (not «gjennom året»), «ved en digital workshop», «på bakgrunn av dialogmøter», «bestående av», what is organised or established.</summary>
     [GeneratedRegex(@"\b(gjennom(?!\s+(hele|heile|året|åra|årene|perioden|reformperioden|våren|hausten|høsten|dagen|\d))|ved\s+(å|at|en|et|ei|ein|eit|hjelp|bruk)|på\s+(bakgrunn|grunnlag)\s+av|med\s+utgangspunkt\s+i|bestående\s+av|i\s+form\s+av|organiser\w*|etabler\w*)\b", RegexOptions.IgnoreCase)]
     private static partial Regex GivesMethod();
@@ -209,9 +211,9 @@ internal static partial class AnswerTypes
     /// <summary>Words that give a reason; raw text, since «fordi» and «siden» are stop words.</summary>
     [GeneratedRegex(@"\b(fordi|derfor|dermed|difor|grunn(en|ene|er)?|årsak(en|er|ene)?|skyldes|ettersom|på grunn av|som følge av|med tanke på)\b", RegexOptions.IgnoreCase)]
     private static partial Regex GivesReason();
-    [GeneratedRegex(@"\b(hvor|kor|hvur)\s+(mange|mye|mykje|stor|store|høy|hoy|mykje)\b")] private static partial Regex Amount();
+    [GeneratedRegex(@"\b(hvor|kor|hvur)\s+(mange|mye|mykje|stor|store|hoy)\b")] private static partial Regex Amount();
     // At the start only: «hvordan når vi ut» uses «når» as a verb.
-    [GeneratedRegex(@"^\W*(når|naar|kva\s+tid|hva\s+tid|kor\s+tid|hvilken\s+dato|hvilket\s+år|kva\s+år)\b")] private static partial Regex Time();
+    [GeneratedRegex(@"^\W*(nar|kva\s+tid|hva\s+tid|kor\s+tid|hvilken\s+dato|hvilket\s+ar|kva\s+ar)\b")] private static partial Regex Time();
     // A short «hva er X» / «hva betyr X» (not «hva er det første …»), or any question about a definition.
     [GeneratedRegex(@"^\W*(hva|kva)\s+(er|betyr|tyder|menes med|meiner ein med|vil det si)\s+(en\s+|et\s+|ei\s+|ein\s+|eit\s+)?(?!det\b|de\b|dei\b|den\b)[\p{L}-]+(\s+[\p{L}-]+){0,3}\W*$|defin")]
     private static partial Regex Definition();
@@ -243,19 +245,21 @@ internal static partial class AnswerTypes
     /// <summary>The word «hvor mange» asks about («hvor mange kommuner» → «kommuner»), when it is one the documents count.</summary>
     internal static void MarkCounted(AnswerType type, string question, List<QueryGroup> groups, HashSet<string> countedTerms)
     {
-        if (type != AnswerType.Amount || CountedWord().Match(question.ToLowerInvariant()) is not { Success: true } m) return;
+        if (type != AnswerType.Amount || CountedWord().Match(Folded(question)) is not { Success: true } m) return;
         var word = m.Groups[2].Value;
-        var group = groups.FirstOrDefault(g => g.Surface.Equals(word, StringComparison.OrdinalIgnoreCase));
+        var group = groups.FirstOrDefault(g => g.Written == word);
         // People («hvor mange deltok / deltakere / personer») are counted as such or not at all: the municipalities or
         // webinars a sentence counts beside them are no answer, though the documents may never count people.
         if (group is not null && (group.Terms.Any(t => countedTerms.Contains(t.Term)) || People().IsMatch(word))) group.IsCounted = true;
     }
 
     [GeneratedRegex(@"\b(hvor|kor)\s+mange\s+([\p{L}-]+)")] private static partial Regex CountedWord();
-    [GeneratedRegex(@"^(deltok|deltek|deltar|deltatt|deltakere|deltagere|deltakarar|personer|personar|folk|mennesker|menneske|påmeldte|møtte|frammøtte|fremmøtte)$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(deltok|deltek|deltar|deltatt|deltakere|deltagere|deltakarar|personer|personar|folk|mennesker|menneske|pameldte|motte|frammotte|fremmotte)$", RegexOptions.IgnoreCase)]
     private static partial Regex People();
 
     [GeneratedRegex(@"^(19|20)\d\d$")] private static partial Regex Year();
+
+    private static string Folded(string question) => NorwegianFoldingFilter.Fold(question.ToLowerInvariant());
     [GeneratedRegex(@"^\.?\s*(januar|februar|mars|april|mai|juni|juli|august|september|oktober|november|desember)", RegexOptions.IgnoreCase)]
     private static partial Regex DateAfter();
 }
