@@ -535,4 +535,21 @@ public class SearchTests(BuiltKnowledge built) : IClassFixture<BuiltKnowledge>
         Assert.False(result.IsFollowUp);
         Assert.Equal("Hva betyr sølvøkonomi?", result.Question);
     }
+
+    [Theory]
+    [InlineData("naar er fristen?")]      // «når» typed without «å» is still a question word
+    [InlineData("nar er fristen?")]
+    public void A_short_new_question_typed_without_æøå_is_not_merged_with_the_previous_one(string question)
+    {
+        var result = _kb.Search(question, previousQuestion: "Hvem leder nettverket i Nordland?");
+        Assert.False(result.IsFollowUp);
+    }
+
+    [Fact]
+    public void A_follow_up_cue_typed_without_æøå_is_stripped()
+    {
+        var result = _kb.Search("ogsaa for Nordland?", previousQuestion: "Kva har kommunane i Vestland slite mest med i reformarbeidet?");
+        Assert.True(result.IsFollowUp);
+        Assert.DoesNotContain("ogsaa", result.Question);
+    }
 }

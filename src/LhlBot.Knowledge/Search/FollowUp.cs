@@ -16,9 +16,10 @@ internal static partial class FollowUp
 
     internal static string StripCue(string question) => Cue().Replace(question.Trim(), "").Trim();
 
-    [GeneratedRegex(@"^(og|men|enn|også|og så|samme|hva med|kva med|hvordan med|korleis med|hva om|kva om|hva så med|kva så med|hvem med|gjelder det|gjeld det|og hva med|og kva med|hvis|viss|om)\b\s*(for|i|på|med|hos)?\b", RegexOptions.IgnoreCase)]
+    // «å» also as typed without it («paa», «pa»), here and below.
+    [GeneratedRegex(@"^(og|men|enn|ogs(å|aa|a)|og s(å|aa|a)|samme|hva med|kva med|hvordan med|korleis med|hva om|kva om|hva s(å|aa|a) med|kva s(å|aa|a) med|hvem med|gjelder det|gjeld det|og hva med|og kva med|hvis|viss|om)\b\s*(for|i|p(å|aa|a)|med|hos)?\b", RegexOptions.IgnoreCase)]
     private static partial Regex Cue();
 
-    [GeneratedRegex(@"^(hva|kva|hvem|kven|hvor|kor|kvar|når|hvordan|korleis|hvorfor|kvifor|hvilke|hvilken|hvilket|kva for|kan|er|har|må|skal|finnes|fins)\b")]
+    [GeneratedRegex(@"^(hva|kva|hvem|kven|hvor|kor|kvar|n(å|aa|a)r|hvordan|korleis|hvorfor|kvifor|hvilke|hvilken|hvilket|kva for|kan|er|har|m(å|aa|a)|skal|finnes|fins)\b")]
     private static partial Regex QuestionWord();
 }
