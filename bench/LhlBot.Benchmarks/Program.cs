@@ -15,6 +15,7 @@ namespace LhlBot.Benchmarks;
 ///   explain Q | diagnose FILE… | grid FILE…   why a question ranks as it does; every rank-1 miss; ranking variants side by side
 ///   learn FILE…                                 fits the re-ranking weights, each file measured with weights fitted on the others
 ///   signals FILE…                               the confidence's signals per question, tab-separated, for placing the threshold
+///   variants FILE…                              each question typed without æøå and with random typos, compared with its original
 /// </summary>
 public static class BenchProgram
 {
@@ -33,6 +34,7 @@ public static class BenchProgram
             "grid" => Grid(root, args.Skip(1).ToArray()),
             "learn" => RankerFit.Run(root, args.Skip(1).ToArray()),
             "signals" => Signals.Run(root, args.Skip(1).ToArray()),
+            "variants" => Variants.Run(root, args.Skip(1).ToArray()),
             _ => Usage(),
         };
     }
