@@ -107,6 +107,19 @@ public class SearchTests(BuiltKnowledge built) : IClassFixture<BuiltKnowledge>
         Assert.Contains("godkjent", result.Hits[0].Text, StringComparison.OrdinalIgnoreCase);
     }
 
+    [Theory]
+    [InlineData("Hvilke lover bør embetene vektlegge i dialogen med kommunene?", "Hvikle lover bør embetene vektlegge i dialogen med kommunene?")]
+    [InlineData("Hvorfor er Oslo kommune med i støtteapparatet i Oslo og Viken?", "Hvorfoor er Oslo kommune med i støtteapparatet i Oslo og Viken?")]
+    public void A_misspelt_question_word_is_read_as_the_question_word(string written, string typed)
+    {
+        // As a word the documents lack, «Hvikle» weighed more than the rest of the question together and it was declined.
+        var a = _kb.Search(written);
+        var b = _kb.Search(typed);
+        Assert.True(b.Answered);
+        Assert.Equal(a.Hits[0].Section, b.Hits[0].Section);
+        Assert.Equal(a.Confidence, b.Confidence);
+    }
+
     [Fact]
     public void A_misspelt_place_name_is_matched_as_typed_not_only_as_stemmed()
     {

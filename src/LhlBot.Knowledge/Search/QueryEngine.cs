@@ -57,6 +57,7 @@ internal static partial class QueryEngine
         var previous = string.IsNullOrWhiteSpace(previousQuestion) ? null : Sanitize(previousQuestion);
         maxResults = Math.Clamp(maxResults, 1, 100);
 
+        question = CorrectQuestionWords(gen, question);
         var answerType = AnswerTypes.Of(question);
         var groups = QuestionGroups(gen, question, answerType);
         AnswerTypes.MarkCounted(answerType, question, groups, gen.CountedTerms);
@@ -111,6 +112,24 @@ internal static partial class QueryEngine
         var cleaned = new string(text.Where(c => !char.IsControl(c) || c == '\n').ToArray()).Replace('\n', ' ').Trim();
         return cleaned.Length > MaxQuestionChars ? cleaned[..MaxQuestionChars] : cleaned;
     }
+
+    /// <summary>
+    /// «Hvikle», «hvorfoor», «hvrodan»: a misspelt question word is read as the question word. It says what kind of answer
+    /// is wanted, and as a word the documents lack it would otherwise weigh more than any other. Words the documents
+    /// write are left alone.
+    /// </summary>
+    internal static string CorrectQuestionWords(IndexGeneration gen, string question) =>
+        Word().Replace(question, m =>
+        {
+            var written = NorwegianFoldingFilter.Fold(m.Value.ToLowerInvariant());
+            if (written.Length < 4 || QuestionWords.Contains(written) || gen.WrittenWords.ContainsKey(written)) return m.Value;
+            return QuestionWords.FirstOrDefault(q => Levenshtein.IsTypoOf(q, written)) ?? m.Value;
+        });
+
+    private static readonly string[] QuestionWords =
+        ["hvilke", "hvilken", "hvilket", "hvorfor", "hvordan", "hvem", "hvor", "kvifor", "korfor", "korleis", "kven", "kvar"];
+
+    [GeneratedRegex(@"\p{L}+")] private static partial Regex Word();
 
     /// <summary>The question's own words; in «hva betyr X» or «hvor lenge …» the cue only says what kind of answer is wanted (the answer type looks for it).</summary>
     internal static List<QueryGroup> QuestionGroups(IndexGeneration gen, string question, AnswerType answerType)
