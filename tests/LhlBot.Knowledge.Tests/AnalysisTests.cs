@@ -21,6 +21,7 @@ public class AnalysisTests
     [InlineData("kva skjer i den andre fasen", "kva skjer i den fasen 2")]      // «andre» before a label is «second», not «other»
     [InlineData("Hva gjorde de det første året?", "Hva gjorde de det første året?")]
     [InlineData("andre kommuner", "andre kommuner")]
+    [InlineData("det aattende trinnet", "det trinnet 8")]                       // «å» typed as «aa»
     public void An_ordinal_before_a_numbered_part_is_written_as_its_number(string question, string expected) =>
         Assert.Equal(expected, NorwegianOrdinals.AsLabels(question));
 

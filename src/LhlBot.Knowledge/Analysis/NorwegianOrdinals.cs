@@ -14,7 +14,7 @@ internal static class NorwegianOrdinals
         ["første"] = "1", ["fyrste"] = "1", ["forste"] = "1",
         ["andre"] = "2", ["annen"] = "2", ["anna"] = "2", ["annet"] = "2", ["anne"] = "2",
         ["tredje"] = "3", ["fjerde"] = "4", ["femte"] = "5", ["sjette"] = "6",
-        ["sjuende"] = "7", ["syvende"] = "7", ["sjuande"] = "7", ["åttende"] = "8", ["attende"] = "8", ["åttande"] = "8",
+        ["sjuende"] = "7", ["syvende"] = "7", ["sjuande"] = "7", ["åttende"] = "8", ["attende"] = "8", ["aattende"] = "8", ["åttande"] = "8", ["aattande"] = "8",
         ["niende"] = "9", ["niande"] = "9", ["tiende"] = "10", ["tiande"] = "10",
     };
 
