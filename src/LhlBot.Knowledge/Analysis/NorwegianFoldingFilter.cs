@@ -23,6 +23,9 @@ internal sealed class NorwegianFoldingFilter : TokenFilter
         return true;
     }
 
+    /// <summary>Text as the chain compares words, lower-cased and folded: «Trøndelag», «TRONDELAG» and «trondelag» alike.</summary>
+    internal static string FoldLower(string text) => Fold(text.ToLowerInvariant());
+
     internal static string Fold(string text)
     {
         var needs = false;

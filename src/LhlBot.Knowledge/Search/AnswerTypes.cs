@@ -17,7 +17,7 @@ internal static partial class AnswerTypes
     {
         // Folded as the search folds words, so «naar», «arlig», «sporre» typed without æøå read as «når», «årlig», «spørre»;
         // the patterns below are written folded for that reason.
-        var q = Folded(question);
+        var q = NorwegianFoldingFilter.FoldLower(question);
         if (Frequency().IsMatch(q)) return AnswerType.Frequency;
         if (Money().IsMatch(q)) return AnswerType.Money;
         if (Amount().IsMatch(q)) return AnswerType.Amount;
@@ -245,7 +245,7 @@ internal static partial class AnswerTypes
     /// <summary>The word «hvor mange» asks about («hvor mange kommuner» → «kommuner»), when it is one the documents count.</summary>
     internal static void MarkCounted(AnswerType type, string question, List<QueryGroup> groups, HashSet<string> countedTerms)
     {
-        if (type != AnswerType.Amount || CountedWord().Match(Folded(question)) is not { Success: true } m) return;
+        if (type != AnswerType.Amount || CountedWord().Match(NorwegianFoldingFilter.FoldLower(question)) is not { Success: true } m) return;
         var word = m.Groups[2].Value;
         var group = groups.FirstOrDefault(g => g.Written == word);
         // People («hvor mange deltok / deltakere / personer») are counted as such or not at all: the municipalities or
@@ -259,7 +259,6 @@ internal static partial class AnswerTypes
 
     [GeneratedRegex(@"^(19|20)\d\d$")] private static partial Regex Year();
 
-    private static string Folded(string question) => NorwegianFoldingFilter.Fold(question.ToLowerInvariant());
     [GeneratedRegex(@"^\.?\s*(januar|februar|mars|april|mai|juni|juli|august|september|oktober|november|desember)", RegexOptions.IgnoreCase)]
     private static partial Regex DateAfter();
 }

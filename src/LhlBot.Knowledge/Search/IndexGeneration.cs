@@ -72,7 +72,7 @@ internal sealed class IndexGeneration
             foreach (var t in terms[d].TextTokens)
             {
                 if (t.Role != TokenRole.Original || t.End <= t.Start || t.End > passages[d].Text.Length) continue;
-                var written = NorwegianFoldingFilter.Fold(passages[d].Text[t.Start..t.End].ToLowerInvariant());
+                var written = NorwegianFoldingFilter.FoldLower(passages[d].Text[t.Start..t.End]);
                 if (!written.All(char.IsLetter)) continue;
                 if (!words.TryGetValue(written, out var set)) words[written] = set = new HashSet<string>(StringComparer.Ordinal);
                 set.Add(t.Term);

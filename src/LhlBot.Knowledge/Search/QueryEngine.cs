@@ -121,7 +121,7 @@ internal static partial class QueryEngine
     internal static string CorrectQuestionWords(IndexGeneration gen, string question) =>
         Word().Replace(question, m =>
         {
-            var written = NorwegianFoldingFilter.Fold(m.Value.ToLowerInvariant());
+            var written = NorwegianFoldingFilter.FoldLower(m.Value);
             if (written.Length < 4 || QuestionWords.Contains(written) || gen.WrittenWords.ContainsKey(written)) return m.Value;
             return QuestionWords.FirstOrDefault(q => Levenshtein.IsTypoOf(q, written)) ?? m.Value;
         });
@@ -152,7 +152,7 @@ internal static partial class QueryEngine
                 if (!terms.Any(x => x.Item1 == t.Term)) terms.Add((t.Term, t.Role));
             if (groups.Any(g => g.Original == original.Term)) continue;
             var surface = text[original.Start..Math.Min(original.End, text.Length)];
-            var typed = NorwegianFoldingFilter.Fold(surface.ToLowerInvariant());
+            var typed = NorwegianFoldingFilter.FoldLower(surface);
             var g = new QueryGroup
             {
                 Position = byPosition.Key + positionOffset, Surface = surface, Terms = terms, Weight = weight, Written = typed,
@@ -478,10 +478,9 @@ internal static partial class QueryEngine
     {
         if (name.Length == 0 || !char.IsLetter(name[0])) return true;
         // Compared folded, as the search compares words: «Trondelag» typed without «ø» is «Trøndelag» as written.
-        static string Folded(string text) => NorwegianFoldingFilter.Fold(text.ToLowerInvariant());
-        var pattern = $@"(?<![\p{{L}}\p{{N}}]){Regex.Escape(Folded(name))}s?(?![\p{{L}}\p{{N}}])";
-        return Regex.IsMatch(Folded(p.Text), pattern, RegexOptions.CultureInvariant)
-            || Regex.IsMatch(Folded(p.Title + " " + p.Section + " " + p.Publisher), pattern, RegexOptions.CultureInvariant);
+        var pattern = $@"(?<![\p{{L}}\p{{N}}]){Regex.Escape(NorwegianFoldingFilter.FoldLower(name))}s?(?![\p{{L}}\p{{N}}])";
+        return Regex.IsMatch(NorwegianFoldingFilter.FoldLower(p.Text), pattern, RegexOptions.CultureInvariant)
+            || Regex.IsMatch(NorwegianFoldingFilter.FoldLower(p.Title + " " + p.Section + " " + p.Publisher), pattern, RegexOptions.CultureInvariant);
     }
 
     /// <summary>
