@@ -152,6 +152,10 @@ public class AnalysisTests
     [InlineData("einsemd", "ensomhet")]
     [InlineData("forsking", "forskning")]
     [InlineData("høyringa", "høringen")]
+    [InlineData("leiar", "leder")]
+    [InlineData("leiinga", "ledelsen")]
+    [InlineData("eig", "eier")]
+    [InlineData("eigarane", "eierne")]
     public void Nynorsk_spellings_of_the_care_words_meet_bokmaal(string nynorsk, string bokmaal) =>
         Assert.NotEmpty(Terms(Plain, nynorsk).Intersect(Terms(Plain, bokmaal)));
 

@@ -75,10 +75,11 @@ internal sealed class WordFamilyFilter : TokenFilter
     /// The bokmål spelling of the nynorsk words the reform's texts are made of: «tenester» → «tjenester»,
     /// «heimetenester» → «hjemmetjenester», «sjukepleiar» → «sykepleiar» (then stemmed as «sykeplei»), «oppfølgjing» →
     /// «oppfølging», «tilbod» → «tilbud», «omsorgsbustader» → «omsorgsboliger», «einsemd» → «ensomhet», «forsking» →
-    /// «forskning», «høyring» → «høring». Null when the same.
+    /// «forskning», «høyring» → «høring», and a few words no rule reaches («leiar» → «leder», «eig» → «eier»). Null when the same.
     /// </summary>
     internal static string? BokmaalSpelling(string word)
     {
+        if (NynorskWords.TryGetValue(word, out var whole)) return whole;
         if (word.Length < 5 || !word.All(char.IsLetter)) return null;
         var b = word;
         if (b.StartsWith("heime", StringComparison.Ordinal)) b = "hjemme" + b[5..];
@@ -94,6 +95,14 @@ internal sealed class WordFamilyFilter : TokenFilter
         if (t >= 0 && (t == 0 || b[t - 1] != 'j')) b = b[..t] + "tjenest" + b[(t + 6)..];
         return b == word ? null : b;
     }
+
+    /// <summary>Nynorsk words whose bokmål form no spelling rule reaches: «leiar» / «leder», «eig» / «eier».</summary>
+    private static readonly Dictionary<string, string> NynorskWords = new(StringComparer.Ordinal)
+    {
+        ["leiar"] = "leder", ["leiaren"] = "lederen", ["leiarar"] = "ledere", ["leiarane"] = "lederne",
+        ["leiing"] = "ledelse", ["leiinga"] = "ledelsen", ["leidd"] = "ledet", ["leia"] = "ledet",
+        ["eig"] = "eier", ["eigar"] = "eier", ["eigaren"] = "eieren", ["eigarar"] = "eiere", ["eigarane"] = "eierne", ["eigd"] = "eid", ["eigarskap"] = "eierskap",
+    };
 
     private static readonly string[] NounEndings = ["ingane", "ingene", "ingar", "inger", "ingen", "inga", "ing"];
 
