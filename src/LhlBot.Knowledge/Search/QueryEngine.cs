@@ -348,7 +348,7 @@ internal static partial class QueryEngine
             for (var i = 0; i + 1 < groups.Count; i++)
             {
                 var (a, b) = (groups[i], groups[i + 1]);
-                if (b.Position - a.Position > 3 || a.Fuzzy || b.Fuzzy) continue;
+                if (b.Position - a.Position > 3 || ShortTypo(a) || ShortTypo(b)) continue;
                 var pw = weights[i] + weights[i + 1];
                 pairTotal += pw;
                 if (Near(a, b, p.Positions)) pairs += pw;
@@ -424,14 +424,17 @@ internal static partial class QueryEngine
     private const int MaxPhraseGap = 3;
 
     /// <summary>True when some form of a and some form of b stand within two words of each other.</summary>
+    /// <summary>A misspelt short word: its near spellings are as likely other words («komne» ~ «komm»).</summary>
+    private static bool ShortTypo(QueryGroup g) => g.Fuzzy && g.Written.Length < 7;
+
     private static bool Near(QueryGroup a, QueryGroup b, Dictionary<string, List<int>> positions)
     {
-        foreach (var (ta, ra) in a.Terms)
+        foreach (var ta in a.WholeForms)
         {
-            if (ra == TokenRole.CompoundPart || !positions.TryGetValue(ta, out var pa)) continue;
-            foreach (var (tb, rb) in b.Terms)
+            if (!positions.TryGetValue(ta, out var pa)) continue;
+            foreach (var tb in b.WholeForms)
             {
-                if (rb == TokenRole.CompoundPart || !positions.TryGetValue(tb, out var pb)) continue;
+                if (!positions.TryGetValue(tb, out var pb)) continue;
                 foreach (var x in pa)
                     foreach (var y in pb)
                         if (x != y && Math.Abs(x - y) <= 2) return true;
