@@ -273,6 +273,8 @@ internal static partial class QueryEngine
             if (g.TypoMatches.Count > 0) weights[i] = gen.Idf(g.TypoMatches.Max(gen.DocFreq)) * g.Weight;
         }
         var total = weights.Sum();
+        // Each word's forms for the pair feature, read once per question rather than once per passage and pair.
+        var pairForms = groups.Select(g => g.WholeForms.ToArray()).ToArray();
         // Per passage: which two-part compounds of the question it says as a phrase.
         var phrased = new bool[groups.Count];
         var compounds = Enumerable.Range(0, groups.Count).Where(i => groups[i].Terms.Count(t => t.Role == TokenRole.CompoundPart) == 2).ToArray();
@@ -351,7 +353,7 @@ internal static partial class QueryEngine
                 if (b.Position - a.Position > 3 || ShortTypo(a) || ShortTypo(b)) continue;
                 var pw = weights[i] + weights[i + 1];
                 pairTotal += pw;
-                if (Near(a, b, p.Positions)) pairs += pw;
+                if (Near(pairForms[i], pairForms[i + 1], p.Positions)) pairs += pw;
             }
             var pairCoverage = pairTotal > 0 ? pairs / pairTotal : 0;
             var coverage = total > 0 ? covered / total : 0;
@@ -423,16 +425,16 @@ internal static partial class QueryEngine
 
     private const int MaxPhraseGap = 3;
 
-    /// <summary>True when some form of a and some form of b stand within two words of each other.</summary>
     /// <summary>A misspelt short word: its near spellings are as likely other words («komne» ~ «komm»).</summary>
     private static bool ShortTypo(QueryGroup g) => g.Fuzzy && g.Written.Length < 7;
 
-    private static bool Near(QueryGroup a, QueryGroup b, Dictionary<string, List<int>> positions)
+    /// <summary>True when some form of a and some form of b stand within two words of each other.</summary>
+    private static bool Near(string[] a, string[] b, Dictionary<string, List<int>> positions)
     {
-        foreach (var ta in a.WholeForms)
+        foreach (var ta in a)
         {
             if (!positions.TryGetValue(ta, out var pa)) continue;
-            foreach (var tb in b.WholeForms)
+            foreach (var tb in b)
             {
                 if (!positions.TryGetValue(tb, out var pb)) continue;
                 foreach (var x in pa)
