@@ -119,6 +119,7 @@ public class PassageTests
     [InlineData("questions-fresh3.jsonl")]
     [InlineData("questions-fresh5.jsonl")]
     [InlineData("questions-fresh7.jsonl")]
+    [InlineData("questions-fresh8.jsonl")]
     public void Every_answerable_question_has_its_answer_inside_one_passage(string file)
     {
         // A passage that cuts the answer in half can never be a hit, whatever the ranking does.
