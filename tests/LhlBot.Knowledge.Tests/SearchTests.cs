@@ -400,6 +400,18 @@ public class SearchTests(BuiltKnowledge built) : IClassFixture<BuiltKnowledge>
     }
 
     [Fact]
+    public void A_document_named_by_its_kind_is_where_the_answer_is_looked_for()
+    {
+        // The guide's title says «Veiledningshefte»; its front matter's kind, «veileder», is what people call it.
+        // Before, «veilederen» counted as a word no passage of the guide had: the 2019 letter answered, or nothing did.
+        var forankring = _kb.Search("Hva sier veilederen om forankring?");
+        Assert.Equal("veiledningshefte-lokal-planlegging", forankring.Hits[0].Document);
+        var samskaping = _kb.Search("Hva sier veilederen om samskaping?");
+        Assert.True(samskaping.Answered);
+        Assert.Equal("veiledningshefte-lokal-planlegging", samskaping.Hits[0].Document);
+    }
+
+    [Fact]
     public void A_deadline_question_prefers_the_sentence_that_says_by_when()
     {
         // The 2019 letter: «Planen skal utarbeides og oversendes Helsedirektoratet innen 1. mai 2019».

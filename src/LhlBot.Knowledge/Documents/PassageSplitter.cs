@@ -11,7 +11,7 @@ namespace LhlBot.Knowledge.Documents;
 internal static partial class PassageSplitter
 {
     /// <summary>Part of the index's content hash, as the analysis version is: bump when passages are cut differently.</summary>
-    internal const string Version = "passages-2";
+    internal const string Version = "passages-3";
     internal const int MaxChars = 1200;
     private const int MinChars = 25;
     internal const string PathSeparator = " › ";
@@ -41,7 +41,7 @@ internal static partial class PassageSplitter
                     var full = prefix + text;
                     if (full.Count(char.IsLetterOrDigit) < MinChars) continue;
                     passages.Add(new Passage($"{doc.FileName}#{passages.Count + 1}", doc.FileName, doc.Title,
-                        section.Length == 0 ? doc.Title : section, full, doc.Publisher, doc.Date));
+                        section.Length == 0 ? doc.Title : section, full, doc.Publisher, doc.Date, doc.Kind));
                 }
             }
             pending.Clear();

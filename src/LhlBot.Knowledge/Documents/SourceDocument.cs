@@ -12,6 +12,7 @@ internal sealed record SourceDocument(
     string Body);
 
 /// <summary>A readable piece of a document: what a card shows, and what the index holds.</summary>
+/// <param name="Kind">The document's kind from its front matter («veileder», «statusnotat»): how a reader names it.</param>
 internal sealed record Passage(
     string Id,
     string Document,
@@ -19,4 +20,5 @@ internal sealed record Passage(
     string Section,
     string Text,
     string? Publisher,
-    DateOnly? Date);
+    DateOnly? Date,
+    string? Kind = null);

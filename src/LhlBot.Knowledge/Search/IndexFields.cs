@@ -23,11 +23,12 @@ internal static class IndexFields
             new TextField(IndexGeneration.FieldHead, HeadText(p), Field.Store.NO),
         };
         if (p.Publisher is not null) d.Add(new StoredField("publisher", p.Publisher));
+        if (p.Kind is not null) d.Add(new StoredField("kind", p.Kind));
         if (p.Date is { } date) d.Add(new StoredField("date", date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
         return d;
     }
 
     internal static Passage ToPassage(Document d) => new(
         d.Get("id"), d.Get("doc"), d.Get("title"), d.Get("section"), d.Get("text"), d.Get("publisher"),
-        DateOnly.TryParseExact(d.Get("date") ?? "", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null);
+        DateOnly.TryParseExact(d.Get("date") ?? "", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null, d.Get("kind"));
 }

@@ -165,6 +165,8 @@ internal sealed partial record PassageTerms(HashSet<string> All, HashSet<string>
         var text = analyzer.Tokens(p.Text);
         var all = text.Select(t => t.Term).ToHashSet(StringComparer.Ordinal);
         var head = analyzer.Tokens(IndexFields.HeadText(p), IndexGeneration.FieldHead).Select(t => t.Term).ToHashSet(StringComparer.Ordinal);
+        // The kind is how people name a document («i veilederen») where its title says something else.
+        if (p.Kind is not null) head.UnionWith(analyzer.Tokens(p.Kind, IndexGeneration.FieldHead).Where(t => t.Role == TokenRole.Original).Select(t => t.Term));
         all.UnionWith(head);
         var bounds = UnitEnd().Matches(p.Text).Select(m => m.Index).ToList();
         var units = new HashSet<string>[bounds.Count + 1];
