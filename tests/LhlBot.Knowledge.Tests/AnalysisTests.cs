@@ -30,6 +30,9 @@ public class AnalysisTests
     {
         Assert.Empty(Terms(Plain, "kva korleis eit ikkje frå heile hva hvordan"));
         Assert.Empty(Terms(Plain, "ifølgje hjå fekk finst ifølge hos fikk finnes"));   // the nynorsk of bokmål's filler words too
+        // Spoken fillers: «visst» stemmed to «vis» and met «viser»; «ting» and «greia» counted as content the documents lack.
+        Assert.Equal(["rogaland", "fiks"], Terms(Plain, "i Rogaland er det visst ting de fikser, typ"));
+        Assert.Empty(Terms(Plain, "hva er greia, altså, kanskje"));
         Assert.Equal(["kommun"], Terms(Plain, "Kva gjer kommunane").Where(t => t.StartsWith("kommun")).ToList());
     }
 

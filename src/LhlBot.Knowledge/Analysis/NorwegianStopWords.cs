@@ -19,6 +19,8 @@ internal static class NorwegianStopWords
         "dere", "vi", "jeg", "du", "oss", "meg", "deg", "gjør", "gjøre", "gjorde", "får", "fikk", "få", "er", "var", "har", "hadde",
         "ha", "det", "den", "de", "en", "et", "og", "i", "på", "til", "for", "med", "om", "av", "fra", "som", "at", "så", "seg",
         "egentlig", "liksom", "ja", "nei", "pga", "ifølge", "hos", "mellom", "etter", "under", "over", "ved", "via",
+        // spoken fillers a chat question carries («de sier visst at det er ting de ikke fikser», «hva er greia med …»)
+        "visst", "jo", "altså", "typ", "kanskje", "sikkert", "ting", "tingen", "tinga", "tingene", "greia", "greiene",
     ];
 
     /// <summary>Every stop word also in its ASCII-typed form ("paa", "pa", "fra"), since stop removal runs before folding.</summary>
