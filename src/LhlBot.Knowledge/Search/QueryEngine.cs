@@ -371,7 +371,30 @@ internal static partial class QueryEngine
             result.Add(new Ranked(sd.Doc, features.Score(s) - s.MissingNamePenalty * missingNames, features, missingNames, windowMissing) { WindowUnit = windowUnit });
         }
         result.Sort((a, b) => b.Score.CompareTo(a.Score));
+        PromoteFittingAnswer(result, questionType, s);
         return result;
+    }
+
+    /// <summary>
+    /// «Hvor mange kommuner …» whose best passage holds no count (the note's «… 1. november skal statsforvalteren
+    /// rapportere») while one close behind does («310 av 356 kommuner oppgir at de deltar i nettverk»): the one that
+    /// answers the kind of question goes first. Only for the kinds recognised reliably in the text (counts, times,
+    /// frequencies, sums, reasons, definitions), and only within reach.
+    /// </summary>
+    private static void PromoteFittingAnswer(List<Ranked> ranked, AnswerType type, SearchSettings s)
+    {
+        if (s.FittingAnswerReach <= 0 || ranked.Count < 2 || ranked[0].Features.AnswerType > 0
+            // Not for places and people: some name stands in most windows, so holding one says little.
+            || type is AnswerType.Any or AnswerType.Advice or AnswerType.Method or AnswerType.Place or AnswerType.Person) return;
+        for (var i = 1; i < Math.Min(ranked.Count, s.FittingAnswerDepth); i++)
+        {
+            if (ranked[i].Score < s.FittingAnswerReach * ranked[0].Score) return;
+            if (ranked[i].Features.AnswerType == 0 || ranked[i].MissingNames > ranked[0].MissingNames) continue;
+            var fitting = ranked[i];
+            ranked.RemoveAt(i);
+            ranked.Insert(0, fitting);
+            return;
+        }
     }
 
     /// <summary>
@@ -461,7 +484,8 @@ internal static partial class QueryEngine
     private static ConfidenceSignals Confidence(IndexGeneration gen, AnswerType answerType, List<QueryGroup> groups, List<Ranked> ranked, SearchSettings s)
     {
         var best = ranked[0];
-        var gap = ranked.Count > 1 && best.Score > 0 ? (best.Score - ranked[1].Score) / best.Score : 1;
+        // Never below 0: a passage moved first for holding the kind of answer asked for may score below the next.
+        var gap = ranked.Count > 1 && best.Score > 0 ? Math.Max(0, (best.Score - ranked[1].Score) / best.Score) : 1;
         var confidence = 0.5 * best.Coverage + 0.5 * best.Window;
         if (s.UseGap) confidence *= 0.85 + 0.15 * Math.Min(1, gap * 4);
         // A place, body or year the question names must stand where the answer is, not only somewhere in the passage.

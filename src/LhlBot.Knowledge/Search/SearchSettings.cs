@@ -62,6 +62,12 @@ internal sealed record SearchSettings
     /// <summary>The best window is chosen by coverage and by holding the kind of answer asked for, not by coverage alone.</summary>
     public bool WindowPrefersAnswerType { get; init; } = true;
     public double AnswerTypeFactor { get; init; } = 0.3;
+    /// <summary>
+    /// When the best passage lacks the kind of answer asked for, the first of the next <see cref="FittingAnswerDepth"/>
+    /// that has it goes first, if its score is at least this share of the best's (0: never).
+    /// </summary>
+    public double FittingAnswerReach { get; init; } = 0.85;
+    public int FittingAnswerDepth { get; init; } = 5;
     /// <summary>Among windows that cover alike, the one saying it in fewer characters (a tie-breaker, so kept small).</summary>
     public double DensityWeight { get; init; } = 0.05;
     /// <summary>A window this short or shorter counts as fully dense; a longer one by this length over its own.</summary>
