@@ -26,6 +26,18 @@ public class PassageTests
     }
 
     [Fact]
+    public void A_sentence_that_introduces_what_follows_opens_the_passage_holding_it()
+    {
+        // The 2019 letter: «Fylkesmannen i Trøndelag beskriver gjennomføringen av et dialogmøte på følgende måte:» ended
+        // one passage and the account began the next, which then never said whose meeting it described.
+        var meeting = All.Single(p => p.Text.Contains("Selve dialogmøtet ble gjennomført likt"));
+        Assert.StartsWith("Fylkesmannen i Trøndelag beskriver gjennomføringen av et dialogmøte på følgende måte:", meeting.Text);
+        var contacts = All.Single(p => p.Text.Contains("Lill Margrethe Hildonen"));
+        Assert.StartsWith("Ressurspersonene er:", contacts.Text);
+        Assert.DoesNotContain(All, p => p.Text.TrimEnd().EndsWith("Fylkesmannen i Trøndelag beskriver gjennomføringen av et dialogmøte på følgende måte:"));
+    }
+
+    [Fact]
     public void A_long_paragraph_is_cut_between_sentences()
     {
         // Passages cut from one long paragraph end where a sentence ends.

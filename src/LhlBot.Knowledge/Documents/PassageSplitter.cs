@@ -11,7 +11,7 @@ namespace LhlBot.Knowledge.Documents;
 internal static partial class PassageSplitter
 {
     /// <summary>Part of the index's content hash, as the analysis version is: bump when passages are cut differently.</summary>
-    internal const string Version = "passages-3";
+    internal const string Version = "passages-4";
     internal const int MaxChars = 1200;
     private const int MinChars = 25;
     internal const string PathSeparator = " › ";
@@ -100,15 +100,34 @@ internal static partial class PassageSplitter
                 var separator = sb.Length == 0 ? "" : (previous is { IsListItem: true } && block.IsListItem ? "\n" : "\n\n");
                 if (sb.Length + separator.Length + piece.Length > budget && sb.Length > 0)
                 {
-                    yield return sb.ToString();
+                    // «… beskriver gjennomføringen av et dialogmøte på følgende måte:» belongs with what it introduces.
+                    var (kept, leadIn) = SplitLeadIn(sb.ToString(), budget - separator.Length - piece.Length);
+                    yield return kept;
                     sb.Clear();
-                    separator = "";
+                    if (leadIn.Length > 0) sb.Append(leadIn);
+                    else separator = "";
                 }
                 sb.Append(separator).Append(piece);
                 previous = block;
             }
         }
         if (sb.Length > 0) yield return sb.ToString();
+    }
+
+    /// <summary>
+    /// The sentence that ends a passage with a colon («Ressurspersonene er:», «Overordnet skal reformen bidra til:»),
+    /// taken off so it can open the next passage with the list or account it introduces; none when it would not fit
+    /// there in <paramref name="room"/> characters or would leave too little behind.
+    /// </summary>
+    private static (string Kept, string LeadIn) SplitLeadIn(string text, int room)
+    {
+        var trimmed = text.TrimEnd();
+        if (!trimmed.EndsWith(':')) return (text, "");
+        var lastParagraph = trimmed[(trimmed.LastIndexOf('\n') + 1)..];
+        var leadIn = Sentences(lastParagraph).LastOrDefault()?.Trim() ?? "";
+        if (leadIn.Length == 0 || leadIn.Length > room || !trimmed.EndsWith(leadIn, StringComparison.Ordinal)) return (text, "");
+        var kept = trimmed[..^leadIn.Length].TrimEnd();
+        return kept.Count(char.IsLetterOrDigit) < 4 * MinChars ? (text, "") : (kept, leadIn);
     }
 
     private static IEnumerable<string> SplitLong(string text, int budget)
