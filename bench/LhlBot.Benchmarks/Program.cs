@@ -75,9 +75,10 @@ public static class BenchProgram
         kb.Build(force: true);
         var gen = kb.Current!;
         var (result, signals) = kb.SearchWithSignals(question, 8);
-        foreach (var g in LhlBot.Knowledge.Search.QueryEngine.QuestionGroups(gen, question, LhlBot.Knowledge.Search.AnswerTypes.Of(question)))
+        var (type, groups) = LhlBot.Knowledge.Search.QueryEngine.Understand(gen, LhlBot.Knowledge.Search.QueryEngine.Prepare(gen, question));
+        foreach (var g in groups)
             Console.WriteLine($"  group {g.Surface}: {string.Join(",", g.Terms.Select(t => t.Term + ":" + t.Role.ToString()[0]))} df={g.DocFreq} idf={gen.Idf(g.DocFreq):0.00} name={g.IsName}");
-        Console.WriteLine($"  answered={result.Answered} conf={result.Confidence} type={LhlBot.Knowledge.Search.AnswerTypes.Of(question)} {signals}");
+        Console.WriteLine($"  answered={result.Answered} conf={result.Confidence} type={type} {signals}");
         foreach (var h in result.Hits)
             Console.WriteLine($"  {h.Score:0.000} {h.Document} › {h.Section}\n      {h.HighlightedText.Replace("\n", " ")[..Math.Min(260, h.HighlightedText.Length)]}"
                 + (h.Excerpt.Length > 0 ? $"\n      window: «{h.Excerpt.Replace("\n", " ⏎ ")}»" : ""));
@@ -95,8 +96,7 @@ public static class BenchProgram
             foreach (var q in EvalQuestion.ReadFile(f))
             {
                 if (q.Expect is not { Length: > 0 }) continue;
-                var type = LhlBot.Knowledge.Search.AnswerTypes.Of(q.Question);
-                var groups = LhlBot.Knowledge.Search.QueryEngine.QuestionGroups(gen, q.Question, type);
+                var (type, groups) = LhlBot.Knowledge.Search.QueryEngine.Understand(gen, LhlBot.Knowledge.Search.QueryEngine.Prepare(gen, q.Question));
                 var ranked = LhlBot.Knowledge.Search.QueryEngine.Rank(gen, groups, type, s.RerankDepth, s);
                 if (ranked.Count == 0) { Console.WriteLine($"{q.Id} no candidates"); continue; }
                 bool Holds(int doc) => q.Expect.Any(e => Evaluator.Normalise(gen.Passages[doc].Text).Contains(Evaluator.Normalise(e), StringComparison.OrdinalIgnoreCase));

@@ -58,8 +58,7 @@ internal static class RankerFit
         foreach (var q in questions)
         {
             if (q.Expect is not { Length: > 0 }) continue;
-            var type = AnswerTypes.Of(q.Question);
-            var groups = QueryEngine.QuestionGroups(gen, q.Question, type);
+            var (type, groups) = QueryEngine.Understand(gen, QueryEngine.Prepare(gen, q.Question));
             var wanted = q.Expect.Select(Evaluator.Normalise).ToList();
             result.Add(QueryEngine.Rank(gen, groups, type, s.RerankDepth, s)
                 .OrderByDescending(r => r.Bm25) // BM25 order: ties keep it

@@ -25,9 +25,7 @@ internal static class Signals
             foreach (var q in EvalQuestion.ReadFile(f))
             {
                 var (result, sig) = kb.SearchWithSignals(q.Question, 10);
-                var type = AnswerTypes.Of(q.Question);
-                var groups = QueryEngine.QuestionGroups(gen, q.Question, type);
-                AnswerTypes.MarkCounted(type, q.Question, groups, gen.CountedTerms);
+                var (type, groups) = QueryEngine.Understand(gen, QueryEngine.Prepare(gen, q.Question));
                 var ranked = QueryEngine.Rank(gen, groups, type, s.RerankDepth, s);
                 var rank = q.IsUnanswerable ? 0 : 1 + result.Hits.ToList().FindIndex(h =>
                     q.Expect!.Any(e => Evaluator.Normalise(h.Text).Contains(Evaluator.Normalise(e), StringComparison.OrdinalIgnoreCase)));

@@ -53,14 +53,11 @@ internal static partial class QueryEngine
     internal static (SearchResult Result, ConfidenceSignals? Signals) Search(
         IndexGeneration gen, string? question, int maxResults, string? previousQuestion, SearchSettings s)
     {
-        question = Sanitize(question);
+        question = Prepare(gen, question);
         var previous = string.IsNullOrWhiteSpace(previousQuestion) ? null : Sanitize(previousQuestion);
         maxResults = Math.Clamp(maxResults, 1, 100);
 
-        question = CorrectQuestionWords(gen, question);
-        var answerType = AnswerTypes.Of(question);
-        var groups = QuestionGroups(gen, question, answerType);
-        AnswerTypes.MarkCounted(answerType, question, groups, gen.CountedTerms);
+        var (answerType, groups) = Understand(gen, question);
         var isFollowUp = previous is not null && FollowUp.IsFollowUp(question, groups.Count);
         var searched = question;
         if (isFollowUp)
@@ -130,6 +127,21 @@ internal static partial class QueryEngine
         ["hvilke", "hvilken", "hvilket", "hvorfor", "hvordan", "hvem", "hvor", "kvifor", "korfor", "korleis", "kven", "kvar"];
 
     [GeneratedRegex(@"\p{L}+")] private static partial Regex Word();
+
+    /// <summary>
+    /// What the question asks for and its words, as the search reads them (also for the measuring tools, so that what
+    /// they show is what the search did): the kind of answer, the word groups, and which word «hvor mange» counts.
+    /// </summary>
+    internal static (AnswerType Type, List<QueryGroup> Groups) Understand(IndexGeneration gen, string question)
+    {
+        var type = AnswerTypes.Of(question);
+        var groups = QuestionGroups(gen, question, type);
+        AnswerTypes.MarkCounted(type, question, groups, gen.CountedTerms);
+        return (type, groups);
+    }
+
+    /// <summary>A question as the search reads it before it is understood: cleaned, and misspelt question words corrected.</summary>
+    internal static string Prepare(IndexGeneration gen, string? question) => CorrectQuestionWords(gen, Sanitize(question));
 
     /// <summary>The question's own words; in «hva betyr X» or «hvor lenge …» the cue only says what kind of answer is wanted (the answer type looks for it).</summary>
     internal static List<QueryGroup> QuestionGroups(IndexGeneration gen, string question, AnswerType answerType)
