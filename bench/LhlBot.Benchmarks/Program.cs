@@ -76,6 +76,7 @@ public static class BenchProgram
         var gen = kb.Current!;
         var (result, signals) = kb.SearchWithSignals(question, 8);
         var (type, groups) = LhlBot.Knowledge.Search.QueryEngine.Understand(gen, LhlBot.Knowledge.Search.QueryEngine.Prepare(gen, question));
+        Console.WriteLine($"  document names: {string.Join(", ", gen.DocumentNames.Order())}");
         foreach (var g in groups)
             Console.WriteLine($"  group {g.Surface}: {string.Join(",", g.Terms.Select(t => t.Term + ":" + t.Role.ToString()[0]))} df={g.DocFreq} idf={gen.Idf(g.DocFreq):0.00} name={g.IsName}");
         Console.WriteLine($"  answered={result.Answered} conf={result.Confidence} type={type} {signals}");

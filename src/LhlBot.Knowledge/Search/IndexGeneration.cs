@@ -26,6 +26,12 @@ internal sealed class IndexGeneration
     internal required Passage[] Passages { get; init; }
     internal required PassageTerms[] Terms { get; init; }
     internal required HashSet<string> Names { get; init; }
+    /// <summary>
+    /// The words a document is called by: its kind («veileder», «statusnotat») and the first word of its title when no
+    /// other document's headings hold it («Notat», «Veiledningshefte»). «ifølge veiledningsheftet» names a document as
+    /// «i Nordland» names a region.
+    /// </summary>
+    internal required HashSet<string> DocumentNames { get; init; }
     /// <summary>The shared term of each synonyms-file group («hdir»).</summary>
     internal required HashSet<string> SynonymTerms { get; init; }
     internal required int DocumentCount { get; init; }
@@ -46,6 +52,7 @@ internal sealed class IndexGeneration
         for (var i = 0; i < reader.MaxDoc; i++) passages[i] = IndexFields.ToPassage(reader.Document(i));
         var topicNames = corpus.Names.Where(n => IsTopic(DocFreq(reader, n), passages.Length)).ToHashSet(StringComparer.Ordinal);
         var terms = passages.Select(p => PassageTerms.Analyse(p, corpus, topicNames)).ToArray();
+        var documentNames = NameDocuments(passages, terms, corpus);
         return new IndexGeneration
         {
             Folder = folder,
@@ -57,12 +64,62 @@ internal sealed class IndexGeneration
             Passages = passages,
             Terms = terms,
             Names = corpus.Names,
+            DocumentNames = documentNames,
             SynonymTerms = corpus.SynonymTerms,
             DocumentCount = passages.Select(p => p.Document).Distinct().Count(),
             BodyTerms = ReadTerms(reader, FieldBody),
             WrittenWords = ReadWrittenWords(passages, terms),
             CountedTerms = terms.SelectMany(t => t.Counted).SelectMany(c => c).ToHashSet(StringComparer.Ordinal),
         };
+    }
+
+    /// <summary>
+    /// Finds the words each document is called by (see <see cref="DocumentNames"/>) and counts them as heading words of
+    /// every passage of that document, as its title is: «Hva sier veilederen om forankring?» looks in the guide.
+    /// </summary>
+    private static HashSet<string> NameDocuments(Passage[] passages, PassageTerms[] terms, CorpusModel corpus)
+    {
+        // A word and its definite forms, which the light stemmer does not always join («veiledningshefte» → «veiledningshef»,
+        // «veiledningsheftet» → «veiledningsheft»; «veileder» → «veiled», «veilederen» → «veileder»).
+        IEnumerable<string> Forms(string? word) => string.IsNullOrWhiteSpace(word) ? []
+            : new[] { "", "en", "et", "t", "a", "n" }.SelectMany(ending => corpus.Analyzer.Tokens(word + ending, FieldHead))
+                .Where(t => t.Role == TokenRole.Original).Select(t => t.Term);
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        var owned = new List<(List<int> Members, HashSet<string> Own)>();
+        foreach (var doc in passages.Select((p, i) => (p, i)).GroupBy(x => x.p.Document))
+        {
+            var first = doc.First().p;
+            var own = Forms(first.Kind).ToHashSet(StringComparer.Ordinal);
+            // Not a body's name that opens a title («Fylkesmannens oppgaver …»): that names who, not which document.
+            var titleWord = first.Title.Split([' ', '–', '-', ','], StringSplitOptions.RemoveEmptyEntries).FirstOrDefault();
+            var titleTerm = corpus.Analyzer.Tokens(titleWord ?? "", FieldHead).FirstOrDefault(t => t.Role == TokenRole.Original)?.Term;
+            var titleNames = titleTerm is { Length: >= 4 } && !corpus.Names.Contains(titleTerm)
+                && !passages.Select((p, i) => (p, i)).Any(x => x.p.Document != doc.Key && terms[x.i].Head.Contains(titleTerm));
+            if (titleNames) own.UnionWith(Forms(titleWord));
+            // The part after a compound name's linking «s», where only this document uses that word: «heftet» for the
+            // «veiledningshefte», «brevet» for the «oppdragsbrev»; not «planen» for a «gjennomføringsplan», which all have.
+            foreach (var word in new[] { first.Kind, titleNames ? titleWord : null })
+            {
+                if (word is not { Length: >= 8 }) continue;   // room for three letters, the «s» and four
+                var link = word.LastIndexOf('s', word.Length - 5);
+                if (link < 3) continue;
+                var forms = Forms(word[(link + 1)..]).ToHashSet(StringComparer.Ordinal);
+                if (!passages.Select((p, i) => (p, i)).Any(x => x.p.Document != doc.Key && forms.Overlaps(terms[x.i].All)))
+                    own.UnionWith(forms);
+            }
+            owned.Add((doc.Select(x => x.i).ToList(), own));
+        }
+        // Added only once every document is named, so no document's names hide another's.
+        foreach (var (members, own) in owned)
+        {
+            foreach (var i in members)
+            {
+                terms[i].Head.UnionWith(own);
+                terms[i].All.UnionWith(own);
+            }
+            names.UnionWith(own);
+        }
+        return names;
     }
 
     private static Dictionary<string, HashSet<string>> ReadWrittenWords(Passage[] passages, PassageTerms[] terms)
@@ -165,8 +222,6 @@ internal sealed partial record PassageTerms(HashSet<string> All, HashSet<string>
         var text = analyzer.Tokens(p.Text);
         var all = text.Select(t => t.Term).ToHashSet(StringComparer.Ordinal);
         var head = analyzer.Tokens(IndexFields.HeadText(p), IndexGeneration.FieldHead).Select(t => t.Term).ToHashSet(StringComparer.Ordinal);
-        // The kind is how people name a document («i veilederen») where its title says something else.
-        if (p.Kind is not null) head.UnionWith(analyzer.Tokens(p.Kind, IndexGeneration.FieldHead).Where(t => t.Role == TokenRole.Original).Select(t => t.Term));
         all.UnionWith(head);
         var bounds = UnitEnd().Matches(p.Text).Select(m => m.Index).ToList();
         var units = new HashSet<string>[bounds.Count + 1];

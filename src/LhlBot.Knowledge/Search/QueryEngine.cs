@@ -14,6 +14,8 @@ internal sealed class QueryGroup
     internal required List<(string Term, TokenRole Role)> Terms { get; init; }
     internal required float Weight { get; init; }
     internal bool IsName { get; set; }
+    /// <summary>A word a document is called by («veilederen», «notatet»): a name matched by stem, not as written.</summary>
+    internal bool IsDocumentName { get; set; }
     /// <summary>The thing «hvor mange» asks the number of («kommuner»): the answer's number must count it.</summary>
     internal bool IsCounted { get; set; }
     internal bool Fuzzy { get; set; }
@@ -182,8 +184,9 @@ internal static partial class QueryEngine
                 // «… i Norge»: the country every document is about narrows nothing, though few passages say it.
                 || original.Term is "norg" or "noreg";
             // A compound's part does not make it a name: «representere» holds «sent», the stem of «Senter (for omsorgsforskning)».
+            g.IsDocumentName = !topic && terms.Any(t => t.Item2 != TokenRole.CompoundPart && gen.DocumentNames.Contains(t.Item1));
             g.IsName = !topic && (terms.Any(t => t.Item2 != TokenRole.CompoundPart && gen.Names.Contains(t.Item1)) || AnswerTypes.IsYear(original.Term)
-                || (!known && char.IsUpper(surface.FirstOrDefault()) && original.Start > 0));
+                || (!known && char.IsUpper(surface.FirstOrDefault()) && original.Start > 0) || g.IsDocumentName);
             groups.Add(g);
             if (groups.Count >= MaxGroups) break;
         }
@@ -505,7 +508,7 @@ internal static partial class QueryEngine
         // A name must stand in the passage as written, not only as a stem: «Vestland» is not «Vestlandet».
         // Abbreviations and names with synonyms («Hdir», «FM», «Hdirs» too) are found through their other forms and are not checked.
         if (missing == 0)
-            missing = groups.Count(g => g.IsName && !g.Fuzzy && g.Terms.Count == 1 && !gen.SynonymTerms.Contains(g.Original)
+            missing = groups.Count(g => g.IsName && !g.IsDocumentName && !g.Fuzzy && g.Terms.Count == 1 && !gen.SynonymTerms.Contains(g.Original)
                 && g.Surface.Length >= 5 && g.Surface.Any(char.IsLower)
                 && !NameWritten(gen.Passages[best.Doc], g.Surface));
         if (s.UseEntityCheck && missing > 0) confidence *= s.MissingNameFactor;
