@@ -326,12 +326,20 @@ internal static partial class QueryEngine
             foreach (var i in compounds) phrased[i] = PartsNear(groups[i], p.TextTokens);
             double covered = 0;
             var missingNames = 0;
+            // A document the question names («i veilederen») but this passage is not from: a rank lower, but no reason to
+            // decline, since people call more than one document a «veileder» or a «plan».
+            var otherDocument = 0;
             // A name the question asks about, unless the passage's own publisher is what it names.
             var nameToFind = new bool[groups.Count];
             for (var i = 0; i < groups.Count; i++)
             {
                 var m = Match(i, p.All);
                 covered += weights[i] * m;
+                if (groups[i].IsDocumentName)
+                {
+                    if (m == 0) otherDocument++;
+                    continue;
+                }
                 nameToFind[i] = groups[i].IsName && Match(i, p.Publisher) == 0;
                 if (m == 0 && nameToFind[i]) missingNames++;
             }
@@ -383,7 +391,7 @@ internal static partial class QueryEngine
                 : 0;
             var features = new RankingFeatures(bm25, coverage, windowCoverage, pairCoverage, proximity, fits ? 1 : 0, density);
             // A passage without the place, body or year the question names («… i Nordland») answers another question.
-            result.Add(new Ranked(sd.Doc, features.Score(s) - s.MissingNamePenalty * missingNames, features, missingNames, windowMissing) { WindowUnit = windowUnit });
+            result.Add(new Ranked(sd.Doc, features.Score(s) - s.MissingNamePenalty * (missingNames + otherDocument), features, missingNames, windowMissing) { WindowUnit = windowUnit });
         }
         result.Sort((a, b) => b.Score.CompareTo(a.Score));
         PromoteFittingAnswer(result, questionType, s);
