@@ -401,6 +401,16 @@ public class SearchTests(BuiltKnowledge built) : IClassFixture<BuiltKnowledge>
     }
 
     [Fact]
+    public void A_term_is_defined_by_a_sentence_that_says_what_it_shows()
+    {
+        // The guide: «‹Sirupsnippene› visualiserer at de ulike fasene har en åpen inngang og en lukkefase …». Before, only
+        // «X er en …», «X betyr …» and the like counted as saying what X is, and the question was declined.
+        var result = _kb.Search("Hva betyr sirupsnipper i modellen?");
+        Assert.True(result.Answered);
+        Assert.Contains("visualiserer", result.Hits[0].Text);
+    }
+
+    [Fact]
     public void A_document_named_by_its_kind_or_title_is_where_the_answer_is_looked_for()
     {
         // The guide's title says «Veiledningshefte»; its front matter's kind, «veileder», is what people call it.

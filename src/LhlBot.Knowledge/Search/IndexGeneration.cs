@@ -256,8 +256,8 @@ internal sealed partial record PassageTerms(HashSet<string> All, HashSet<string>
             if (!positions.TryGetValue(t.Term, out var list)) positions[t.Term] = list = [];
             list.Add(t.Position);
         }
-        // Words the passage defines: «Nettverk er en …», «Sølvøkonomi betyr …», «Målgruppen for reformen er alle …»;
-        // what «hva er / hva betyr» questions look for.
+        // Words the passage defines: «Nettverk er en …», «Sølvøkonomi betyr …», «Målgruppen for reformen er alle …»,
+        // «‹Sirupsnippene› visualiserer at …»; what «hva er / hva betyr» questions look for.
         var defined = new HashSet<string>(StringComparer.Ordinal);
         foreach (var t in text)
             if (t.Role == TokenRole.Original && t.End < p.Text.Length && Defines().IsMatch(p.Text.AsSpan(t.End)))
@@ -323,7 +323,7 @@ internal sealed partial record PassageTerms(HashSet<string> All, HashSet<string>
         return n;
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"^(\s+(for|med|til|i|av|ved|om)\s+[\p{L}-]+)?\s*(er\s+(en|et|ei|ein|eit|å|at|alle|når|det|de|den)\b|betyr|tyder|innebærer|inneber|handler om|defineres|definerast|vil si)",
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[»”""']?(\s+(for|med|til|i|av|ved|om)\s+[\p{L}-]+)?\s*(er\s+(en|et|ei|ein|eit|å|at|alle|når|det|de|den)\b|betyr|tyder|innebærer|inneber|handler om|defineres|definerast|vil si|står for|visualiserer|illustrerer|kjennetegnes)",
         System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
     private static partial System.Text.RegularExpressions.Regex Defines();
 
