@@ -27,9 +27,9 @@ internal sealed class IndexGeneration
     internal required PassageTerms[] Terms { get; init; }
     internal required HashSet<string> Names { get; init; }
     /// <summary>
-    /// The words a document is called by: its kind («veileder», «statusnotat») and the first word of its title when no
-    /// other document's headings hold it («Notat», «Veiledningshefte»). «ifølge veiledningsheftet» names a document as
-    /// «i Nordland» names a region.
+    /// The words a document is called by, in their definite forms too: its kind («veileder», «statusnotat»), the first
+    /// word of its title when no other document's headings hold it («Notat», «Veiledningshefte»), and such a word's last
+    /// part when no other document uses it («hefte»). «ifølge veiledningsheftet» names a document as «i Nordland» a region.
     /// </summary>
     internal required HashSet<string> DocumentNames { get; init; }
     /// <summary>The shared term of each synonyms-file group («hdir»).</summary>

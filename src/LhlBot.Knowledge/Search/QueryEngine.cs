@@ -14,7 +14,10 @@ internal sealed class QueryGroup
     internal required List<(string Term, TokenRole Role)> Terms { get; init; }
     internal required float Weight { get; init; }
     internal bool IsName { get; set; }
-    /// <summary>A word a document is called by («veilederen», «notatet»): a name matched by stem, not as written.</summary>
+    /// <summary>
+    /// A word a document is called by («veilederen», «heftet»): a name for the ranking, matched by stem; a passage
+    /// from another document is not declined for lacking it.
+    /// </summary>
     internal bool IsDocumentName { get; set; }
     /// <summary>The thing «hvor mange» asks the number of («kommuner»): the answer's number must count it.</summary>
     internal bool IsCounted { get; set; }
@@ -183,8 +186,8 @@ internal static partial class QueryEngine
             var topic = IndexGeneration.IsTopic(g.DocFreq, gen.Passages.Length)
                 // «… i Norge»: the country every document is about narrows nothing, though few passages say it.
                 || original.Term is "norg" or "noreg";
-            // A compound's part does not make it a name: «representere» holds «sent», the stem of «Senter (for omsorgsforskning)».
             g.IsDocumentName = !topic && terms.Any(t => t.Item2 != TokenRole.CompoundPart && gen.DocumentNames.Contains(t.Item1));
+            // A compound's part does not make it a name: «representere» holds «sent», the stem of «Senter (for omsorgsforskning)».
             g.IsName = !topic && (terms.Any(t => t.Item2 != TokenRole.CompoundPart && gen.Names.Contains(t.Item1)) || AnswerTypes.IsYear(original.Term)
                 || (!known && char.IsUpper(surface.FirstOrDefault()) && original.Start > 0) || g.IsDocumentName);
             groups.Add(g);
