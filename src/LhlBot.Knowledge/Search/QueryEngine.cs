@@ -224,7 +224,8 @@ internal static partial class QueryEngine
                 wholeKnown |= role != TokenRole.CompoundPart;
             }
             // A compound part found by chance («samskapning» → «apning») does not make a misspelt word known.
-            if (!wholeKnown && s.FuzzyEdits > 0 && g.Original.Length >= s.FuzzyMinLength && !g.Original.All(char.IsDigit))
+            // A document's name («heftet», in no passage's text) is no misspelt «hentet».
+            if (!wholeKnown && !g.IsDocumentName && s.FuzzyEdits > 0 && g.Original.Length >= s.FuzzyMinLength && !g.Original.All(char.IsDigit))
             {
                 // Only a word the index does not know is treated as a typo; known words stay exact so paraphrases are not blurred.
                 g.Fuzzy = true;
