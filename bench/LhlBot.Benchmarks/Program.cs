@@ -71,8 +71,7 @@ public static class BenchProgram
     /// <summary>Shows a question's groups with their weights and the re-ranked candidates with their signals.</summary>
     private static int Explain(string root, string question)
     {
-        using var kb = SearchBenchmark.Open(root, Path.Combine(Path.GetTempPath(), "lhlbot-bench-index"));
-        kb.Build(force: true);
+        using var kb = SearchBenchmark.Rebuilt(root);
         var gen = kb.Current!;
         var (result, signals) = kb.SearchWithSignals(question, 8);
         var (type, groups) = LhlBot.Knowledge.Search.QueryEngine.Understand(gen, LhlBot.Knowledge.Search.QueryEngine.Prepare(gen, question));
@@ -89,8 +88,7 @@ public static class BenchProgram
     /// <summary>For each answerable question missed at rank 1: the signals of the top passage against the best passage holding an expected text.</summary>
     private static int Diagnose(string root, string[] files)
     {
-        using var kb = SearchBenchmark.Open(root, Path.Combine(Path.GetTempPath(), "lhlbot-bench-index"));
-        kb.Build(force: true);
+        using var kb = SearchBenchmark.Rebuilt(root);
         var gen = kb.Current!;
         var s = kb.Settings;
         foreach (var f in files)
@@ -164,8 +162,7 @@ public static class BenchProgram
 
     private static async Task<int> RunKnowledgeCli(string root, string[] args)
     {
-        using var kb = SearchBenchmark.Open(root, Path.Combine(Path.GetTempPath(), "lhlbot-bench-index"));
-        kb.Build(force: true); // tuning runs must see code changes, not a stored index
+        using var kb = SearchBenchmark.Rebuilt(root);
         return await KnowledgeCommands.RunAsync(kb, args, Console.In, Console.Out);
     }
 
@@ -182,6 +179,14 @@ internal static class SearchBenchmark
     internal static KnowledgeBase Open(string root, string indexFolder) =>
         new(Options.Create(new KnowledgeOptions { SourceFolder = Path.Combine(root, "knowledge"), IndexFolder = indexFolder }),
             NullLogger<KnowledgeBase>.Instance);
+
+    /// <summary>The knowledge base with its index built anew in a temporary folder: tuning runs must see code changes, not a stored index.</summary>
+    internal static KnowledgeBase Rebuilt(string root, string folderName = "lhlbot-bench-index")
+    {
+        var kb = Open(root, Path.Combine(Path.GetTempPath(), folderName));
+        kb.Build(force: true);
+        return kb;
+    }
 
     internal static int Run(string root, string[] args)
     {

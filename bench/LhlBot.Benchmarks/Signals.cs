@@ -15,8 +15,7 @@ internal static class Signals
 {
     internal static int Run(string root, string[] files)
     {
-        using var kb = SearchBenchmark.Open(root, Path.Combine(Path.GetTempPath(), "lhlbot-bench-index"));
-        kb.Build(force: true);
+        using var kb = SearchBenchmark.Rebuilt(root);
         var gen = kb.Current!;
         var s = kb.Settings;
         string F(double x) => x.ToString("0.###", CultureInfo.InvariantCulture);

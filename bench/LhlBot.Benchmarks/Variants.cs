@@ -15,8 +15,7 @@ internal static class Variants
 {
     internal static int Run(string root, string[] files)
     {
-        using var kb = SearchBenchmark.Open(root, Path.Combine(Path.GetTempPath(), "lhlbot-bench-variants"));
-        kb.Build(force: true);
+        using var kb = SearchBenchmark.Rebuilt(root, "lhlbot-bench-variants");
         var random = new Random(7);
         var inv = CultureInfo.InvariantCulture;
         var tally = new Dictionary<string, (int Count, int Worse, int Better, int Hit1Original, int Hit1Variant)>();

@@ -84,9 +84,10 @@ internal sealed class IndexGeneration
         IEnumerable<string> Forms(string? word) => string.IsNullOrWhiteSpace(word) ? []
             : new[] { "", "en", "et", "t", "a", "n" }.SelectMany(ending => corpus.Analyzer.Tokens(word + ending, FieldHead))
                 .Where(t => t.Role == TokenRole.Original).Select(t => t.Term);
+        var indexed = passages.Select((p, i) => (p, i)).ToList();
         var names = new HashSet<string>(StringComparer.Ordinal);
         var owned = new List<(List<int> Members, HashSet<string> Own)>();
-        foreach (var doc in passages.Select((p, i) => (p, i)).GroupBy(x => x.p.Document))
+        foreach (var doc in indexed.GroupBy(x => x.p.Document))
         {
             var first = doc.First().p;
             var own = Forms(first.Kind).ToHashSet(StringComparer.Ordinal);
@@ -94,7 +95,7 @@ internal sealed class IndexGeneration
             var titleWord = first.Title.Split([' ', '–', '-', ','], StringSplitOptions.RemoveEmptyEntries).FirstOrDefault();
             var titleTerm = corpus.Analyzer.Tokens(titleWord ?? "", FieldHead).FirstOrDefault(t => t.Role == TokenRole.Original)?.Term;
             var titleNames = titleTerm is { Length: >= 4 } && !corpus.Names.Contains(titleTerm)
-                && !passages.Select((p, i) => (p, i)).Any(x => x.p.Document != doc.Key && terms[x.i].Head.Contains(titleTerm));
+                && !indexed.Any(x => x.p.Document != doc.Key && terms[x.i].Head.Contains(titleTerm));
             if (titleNames) own.UnionWith(Forms(titleWord));
             // The part after a compound name's linking «s», where only this document uses that word: «heftet» for the
             // «veiledningshefte», «brevet» for the «oppdragsbrev»; not «planen» for a «gjennomføringsplan», which all have.
@@ -104,7 +105,7 @@ internal sealed class IndexGeneration
                 var link = word.LastIndexOf('s', word.Length - 5);
                 if (link < 3) continue;
                 var forms = Forms(word[(link + 1)..]).ToHashSet(StringComparer.Ordinal);
-                if (!passages.Select((p, i) => (p, i)).Any(x => x.p.Document != doc.Key && forms.Overlaps(terms[x.i].All)))
+                if (!indexed.Any(x => x.p.Document != doc.Key && forms.Overlaps(terms[x.i].All)))
                     own.UnionWith(forms);
             }
             owned.Add((doc.Select(x => x.i).ToList(), own));
