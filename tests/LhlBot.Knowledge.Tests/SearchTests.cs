@@ -636,4 +636,20 @@ public class SearchTests(BuiltKnowledge built) : IClassFixture<BuiltKnowledge>
         Assert.True(result.IsFollowUp);
         Assert.DoesNotContain("ogsaa", result.Question);
     }
+
+    [Theory]
+    // Chat writes why it asks after the question; those words once outweighed the question's own, and each was declined.
+    [InlineData("Hvor mange kommuner deltar i nettverk? trenger tallet til et møte i morgen", "310 av 356 kommuner")]
+    [InlineData("Hva er sølvøkonomi? skal holde innlegg for formannskapet", "Sølvøkonomi")]
+    [InlineData("når er fristen for statusrapporteringen? har glemt det", "1. november")]
+    public void A_remark_after_the_question_does_not_drown_the_question(string question, string expected)
+    {
+        var result = _kb.Search(question);
+        Assert.True(result.Answered);
+        Assert.Contains(expected, result.Hits[0].Text, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void A_remark_does_not_make_an_unanswerable_question_answered() =>
+        Assert.False(_kb.Search("Hvor mye får vi i tilskudd i 2022? trenger det til budsjettet").Answered);
 }

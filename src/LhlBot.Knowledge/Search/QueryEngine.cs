@@ -151,10 +151,33 @@ internal static partial class QueryEngine
     /// <summary>The question's own words; in «hva betyr X» or «hvor lenge …» the cue only says what kind of answer is wanted (the answer type looks for it).</summary>
     internal static List<QueryGroup> QuestionGroups(IndexGeneration gen, string question, AnswerType answerType)
     {
-        var groups = Groups(gen, question, 1f, positionOffset: 0);
+        var remark = RemarkStart(question);
+        var groups = Groups(gen, remark < 0 ? question : question[..remark], 1f, positionOffset: 0);
+        if (remark >= 0)
+            foreach (var g in Groups(gen, question[remark..], RemarkWeight, positionOffset: 500))
+                if (!groups.Any(x => x.Original == g.Original)) groups.Add(g);
         if (groups.Count > 1) groups.RemoveAll(g => AnswerTypes.IsCue(answerType, g.Original));
         return groups;
     }
+
+    /// <summary>
+    /// «hvor finner jeg oversikten …? ser den ikke», «hvordan la de opp dialogmøtene …? tenker å gjøre noe lignende hos oss»:
+    /// what follows the question mark, when it is no question itself, says why the question is asked, not what it asks.
+    /// Its words still count, as the previous question's do in a follow-up, but less than the question's own.
+    /// </summary>
+    internal static int RemarkStart(string question)
+    {
+        var end = question.LastIndexOf('?');
+        if (end < 0) return -1;
+        var tail = NorwegianFoldingFilter.FoldLower(question[(end + 1)..]).Trim();
+        return tail.Length == 0 || AsksAgain().IsMatch(tail) || !Word().IsMatch(tail) ? -1 : end + 1;
+    }
+
+    private const float RemarkWeight = 0.4f;
+
+    // «… ? hva mener hdir», «… ? og hvem har ansvaret»: a second question, without its question mark.
+    [GeneratedRegex(@"^((og|men|eller|evt)\s+)?(hva|kva|hvem|kven|hvor|kor|kvar|nar|hvordan|korleis|hvorfor|kvifor|hvilke|hvilken|hvilket|finnes|fins)\b")]
+    private static partial Regex AsksAgain();
 
     internal static List<QueryGroup> Groups(IndexGeneration gen, string text, float weight, int positionOffset)
     {
