@@ -75,9 +75,12 @@ public static class BenchProgram
         var gen = kb.Current!;
         var (result, signals) = kb.SearchWithSignals(question, 8);
         var (type, groups) = LhlBot.Knowledge.Search.QueryEngine.Understand(gen, LhlBot.Knowledge.Search.QueryEngine.Prepare(gen, question));
+        // Ranking marks the misspelt words and finds their near spellings; run it so that the groups show them.
+        LhlBot.Knowledge.Search.QueryEngine.Rank(gen, groups, type, kb.Settings.RerankDepth, kb.Settings);
         Console.WriteLine($"  document names: {string.Join(", ", gen.DocumentNames.Order())}");
         foreach (var g in groups)
-            Console.WriteLine($"  group {g.Surface}: {string.Join(",", g.Terms.Select(t => t.Term + ":" + t.Role.ToString()[0]))} df={g.DocFreq} idf={gen.Idf(g.DocFreq):0.00} name={g.IsName}");
+            Console.WriteLine($"  group {g.Surface}: {string.Join(",", g.Terms.Select(t => t.Term + ":" + t.Role.ToString()[0]))} df={g.DocFreq} idf={gen.Idf(g.DocFreq):0.00} name={g.IsName}"
+                + (g.Fuzzy ? $" typo~{string.Join(",", g.TypoMatches ?? [])}" : ""));
         Console.WriteLine($"  answered={result.Answered} conf={result.Confidence} type={type} {signals}");
         foreach (var h in result.Hits)
             Console.WriteLine($"  {h.Score:0.000} {h.Document} › {h.Section}\n      {h.HighlightedText.Replace("\n", " ")[..Math.Min(260, h.HighlightedText.Length)]}"
