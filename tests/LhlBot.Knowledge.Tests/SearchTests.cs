@@ -662,4 +662,16 @@ public class SearchTests(BuiltKnowledge built) : IClassFixture<BuiltKnowledge>
         Assert.True(result.Answered);
         Assert.Contains("Pasient- og brukerombudet", result.Hits[0].Text);
     }
+
+    [Theory]
+    // The word after «hvor» or «hva» says what kind of answer is wanted; misspelt, it used to be read as a rare word of
+    // the question, and a passage that merely shared the other words answered.
+    [InlineData("Hvor mnage kommuner deltar i nettverk?", "310 av 356 kommuner")]
+    [InlineData("Hva bettyr samskaping?", "kan betegnes som samskaping")]
+    public void A_misspelt_word_for_the_kind_of_answer_is_read_as_that_word(string question, string expected)
+    {
+        var result = _kb.Search(question);
+        Assert.True(result.Answered);
+        Assert.Contains(expected, result.Hits[0].Text);
+    }
 }

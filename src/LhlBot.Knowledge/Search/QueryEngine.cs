@@ -129,7 +129,10 @@ internal static partial class QueryEngine
         });
 
     private static readonly string[] QuestionWords =
-        ["hvilke", "hvilken", "hvilket", "hvorfor", "hvordan", "hvem", "hvor", "kvifor", "korfor", "korleis", "kven", "kvar"];
+        ["hvilke", "hvilken", "hvilket", "hvorfor", "hvordan", "hvem", "hvor", "kvifor", "korfor", "korleis", "kven", "kvar",
+         // The words after them that say what kind of answer is wanted («hvor mnage», «kva er fritsen»): misspelt, the
+         // question would lose its kind and be answered by any passage that shares its other words.
+         "mange", "mykje", "lenge", "ofte", "fristen", "fristar", "fristene", "koster", "kostar", "betyr", "tyder"];
 
     [GeneratedRegex(@"\p{L}+")] private static partial Regex Word();
 
