@@ -674,4 +674,15 @@ public class SearchTests(BuiltKnowledge built) : IClassFixture<BuiltKnowledge>
         Assert.True(result.Answered);
         Assert.Contains(expected, result.Hits[0].Text);
     }
+
+    [Theory]
+    // «epost» is what people type; the documents write «e-postadresse», which the analyser reads as «e» + «postadresse».
+    [InlineData("hvor kan vi sende spørsmål på epost til hdir?")]
+    [InlineData("har hdir en egen epost for LHL?")]
+    public void E_mail_spelt_as_people_type_it_finds_the_address(string question)
+    {
+        var result = _kb.Search(question);
+        Assert.True(result.Answered);
+        Assert.Contains("levehelelivet@helsedirektoratet.no", result.Hits[0].Text);
+    }
 }
