@@ -116,22 +116,22 @@ internal static partial class QueryEngine
     }
 
     /// <summary>
-    /// «Hvikle», «hvorfoor», «hvrodan»: a misspelt question word is read as the question word. It says what kind of answer
-    /// is wanted, and as a word the documents lack it would otherwise weigh more than any other. Words the documents
-    /// write are left alone.
+    /// «Hvikle», «hvorfoor», «hvrodan», «hvor mnage»: a misspelt question word, or a misspelt word that says what kind of
+    /// answer is wanted, is read as that word. As a word the documents lack it would otherwise weigh more than any other,
+    /// and the question would lose its kind. Words the documents write are left alone.
     /// </summary>
     internal static string CorrectQuestionWords(IndexGeneration gen, string question) =>
         Word().Replace(question, m =>
         {
             var written = NorwegianFoldingFilter.FoldLower(m.Value);
-            if (written.Length < 4 || QuestionWords.Contains(written) || gen.WrittenWords.ContainsKey(written)) return m.Value;
-            return QuestionWords.FirstOrDefault(q => Levenshtein.IsTypoOf(q, written)) ?? m.Value;
+            if (written.Length < 4 || QuestionAndCueWords.Contains(written) || gen.WrittenWords.ContainsKey(written)) return m.Value;
+            return QuestionAndCueWords.FirstOrDefault(q => Levenshtein.IsTypoOf(q, written)) ?? m.Value;
         });
 
-    private static readonly string[] QuestionWords =
+    private static readonly string[] QuestionAndCueWords =
         ["hvilke", "hvilken", "hvilket", "hvorfor", "hvordan", "hvem", "hvor", "kvifor", "korfor", "korleis", "kven", "kvar",
-         // The words after them that say what kind of answer is wanted («hvor mnage», «kva er fritsen»): misspelt, the
-         // question would lose its kind and be answered by any passage that shares its other words.
+         // The words after them that say what kind of answer is wanted («hvor mnage», «kva er fritsen»), which the
+         // answer type is read from.
          "mange", "mykje", "lenge", "ofte", "fristen", "fristar", "fristene", "koster", "kostar", "betyr", "tyder"];
 
     [GeneratedRegex(@"\p{L}+")] private static partial Regex Word();

@@ -18,7 +18,7 @@ internal sealed record SearchSettings
     public int FuzzyMinLength { get; init; } = 4;
     /// <summary>
     /// Confidence multiplier when a name or year in the question is absent from the best passage: only a passage covering
-    /// nearly all the rest (0.89 or more) is still answered. 0.35 with the threshold 0.31 until v74; scaled with it.
+    /// nearly all the rest (0.89 or more) is still answered. 0.35 with the threshold at 0.31 (v48–v74); scaled with it since.
     /// </summary>
     public double MissingNameFactor { get; init; } = 0.316;
     /// <summary>
@@ -27,9 +27,9 @@ internal sealed record SearchSettings
     /// </summary>
     public double MissingNamePenalty { get; init; } = 0.1;
     /// <summary>
-    /// Confidence at or above this answers; below it the user is told the documents do not answer. 0.35 until v48, 0.31
-    /// until v74, when it had to sit just above <see cref="AnswerTypeFactor"/> (0.3) so that a passage covering the whole
-    /// question but lacking the kind of answer asked for stayed declined. Since v74 the factors are scaled with it
+    /// Confidence at or above this answers; below it the user is told the documents do not answer. 0.35 until v48, then
+    /// 0.31 to v74, when it had to sit just above <see cref="AnswerTypeFactor"/> (0.3) so that a passage covering the whole
+    /// question but lacking the kind of answer asked for stayed declined. Since v75 the factors are scaled with it
     /// (see there), so the threshold only judges how much of the question the best passage covers: over the nine
     /// committed sets (432 questions) 0.28 declines 5 fewer answerable questions and answers 1 more unanswerable one
     /// than 0.31; 0.26 and 0.22 answered 2 and 5 of 25 made-up unanswerable questions more.
