@@ -9,7 +9,8 @@ namespace LhlBot.Benchmarks;
 /// with æ/ø/å typed as ae/o/aa, and twice with one random typo (two neighbours swapped, a letter dropped, doubled or
 /// replaced) in a content word of six letters or more. Each variant is compared with its original: a worse rank, an
 /// answerable question now declined or an unanswerable one now answered counts as worse. The typos are drawn from a
-/// fixed seed, so runs compare.
+/// fixed seed, so runs compare. Where Apertium is installed (`apt-get install apertium apertium-nno-nob`), every
+/// question not already in nynorsk is also asked as Apertium writes it in nynorsk.
 /// </summary>
 internal static class Variants
 {
@@ -19,13 +20,17 @@ internal static class Variants
         var random = new Random(7);
         var inv = CultureInfo.InvariantCulture;
         var tally = new Dictionary<string, (int Count, int Worse, int Better, int Hit1Original, int Hit1Variant)>();
-        foreach (var q in files.SelectMany(EvalQuestion.ReadFile))
+        var questions = files.SelectMany(EvalQuestion.ReadFile).ToList();
+        var nynorsk = Nynorsk(questions.Select(q => q.Kind == "nynorsk" ? "" : q.Question).ToList());
+        if (nynorsk is null) Console.WriteLine("nynorsk: skipped, Apertium is not installed (apt-get install apertium apertium-nno-nob)");
+        foreach (var (q, index) in questions.Select((q, i) => (q, i)))
         {
             var original = Outcome(q.Question);
             var variants = new List<(string Kind, string Text)>();
             if (q.Question.Any(c => "æøåÆØÅ".Contains(c))) variants.Add(("ascii", Ascii(q.Question)));
             for (var i = 0; i < 2; i++)
                 if (Typo(q.Question, random) is { } typo) variants.Add(("typo", typo));
+            if (nynorsk?[index] is { Length: > 0 } nn && nn != q.Question) variants.Add(("nynorsk", nn));
             foreach (var (kind, text) in variants)
             {
                 var v = Outcome(text);
@@ -50,6 +55,30 @@ internal static class Variants
         foreach (var (kind, t) in tally.OrderBy(kv => kv.Key))
             Console.WriteLine($"{kind}: {t.Count} variants, {t.Worse} worse, {t.Better} better; answerable at rank 1: {t.Hit1Original} as written, {t.Hit1Variant} as typed");
         return 0;
+    }
+
+    /// <summary>The lines in nynorsk as Apertium translates them from bokmål (empty lines stay empty); null without Apertium.</summary>
+    private static List<string>? Nynorsk(List<string> lines)
+    {
+        try
+        {
+            var start = new System.Diagnostics.ProcessStartInfo("apertium", "-u nob-nno")
+            {
+                RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true,
+                StandardInputEncoding = new UTF8Encoding(false), StandardOutputEncoding = Encoding.UTF8,
+            };
+            using var process = System.Diagnostics.Process.Start(start)!;
+            var output = process.StandardOutput.ReadToEndAsync();
+            foreach (var line in lines) process.StandardInput.WriteLine(line.ReplaceLineEndings(" "));
+            process.StandardInput.Close();
+            process.WaitForExit();
+            var translated = output.Result.Split('\n').Select(l => l.Trim()).ToList();
+            return process.ExitCode == 0 && translated.Count >= lines.Count ? translated.Take(lines.Count).ToList() : null;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return null;
+        }
     }
 
     /// <summary>Rank a is worse than rank b (0: outside the top 10).</summary>

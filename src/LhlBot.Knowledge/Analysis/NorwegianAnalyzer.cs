@@ -15,7 +15,7 @@ namespace LhlBot.Knowledge.Analysis;
 internal sealed class NorwegianAnalyzer : Analyzer
 {
     /// <summary>Part of the index's content hash: bump when the chain changes so stored indexes are rebuilt.</summary>
-    internal const string Version = "lhl-analysis-24";
+    internal const string Version = "lhl-analysis-25";
 
     internal static readonly LuceneVersion Lucene = LuceneVersion.LUCENE_48;
 

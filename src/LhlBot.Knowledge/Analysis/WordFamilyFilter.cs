@@ -75,7 +75,10 @@ internal sealed class WordFamilyFilter : TokenFilter
     /// The bokmål spelling of the nynorsk words the reform's texts are made of: «tenester» → «tjenester»,
     /// «heimetenester» → «hjemmetjenester», «sjukepleiar» → «sykepleiar» (then stemmed as «sykeplei»), «oppfølgjing» →
     /// «oppfølging», «tilbod» → «tilbud», «omsorgsbustader» → «omsorgsboliger», «einsemd» → «ensomhet», «forsking» →
-    /// «forskning», «høyring» → «høring», and a few words no rule reaches («leiar» → «leder», «eig» → «eier»). Null when the same.
+    /// «forskning», «høyring» → «høring», «rettleiingshefte» → «veiledningshefte», «løysingar» → «løsningar», «samanheng» →
+    /// «sammenheng», «nyheit» → «nyhet», «haust» → «høst», «styrkja» → «styrke», «vanlegaste» → «vanligste», «utarbeidd» →
+    /// «utarbeid», and a few words no rule reaches («leiar» → «leder», «eig» → «eier», «byrjar» → «begynner», «døme» →
+    /// «eksempel»). Null when the same.
     /// </summary>
     internal static string? BokmaalSpelling(string word)
     {
@@ -90,17 +93,37 @@ internal sealed class WordFamilyFilter : TokenFilter
         b = b.Replace("følgj", "følg", StringComparison.Ordinal).Replace("ggj", "gg", StringComparison.Ordinal)
             .Replace("tilbod", "tilbud", StringComparison.Ordinal).Replace("bustad", "bolig", StringComparison.Ordinal)
             .Replace("einsemd", "ensomhet", StringComparison.Ordinal).Replace("forsking", "forskning", StringComparison.Ordinal)
-            .Replace("høyring", "høring", StringComparison.Ordinal);
+            .Replace("høyring", "høring", StringComparison.Ordinal)
+            // «rettleiingshefte», «rettleiaren»: the guide's own name in nynorsk.
+            .Replace("rettleiing", "veiledning", StringComparison.Ordinal).Replace("rettleiar", "veileder", StringComparison.Ordinal)
+            .Replace("rettlei", "veiled", StringComparison.Ordinal)
+            .Replace("verknad", "virkning", StringComparison.Ordinal).Replace("haust", "høst", StringComparison.Ordinal)
+            .Replace("kjeld", "kild", StringComparison.Ordinal).Replace("løysing", "løsning", StringComparison.Ordinal)
+            .Replace("løys", "løs", StringComparison.Ordinal).Replace("saman", "sammen", StringComparison.Ordinal)
+            .Replace("brukar", "bruker", StringComparison.Ordinal).Replace("kjend", "kjent", StringComparison.Ordinal);
+        // «vanlegaste», «hyppigaste»: the superlative of an adjective in «-ig» or «-leg».
+        if (b.EndsWith("gaste", StringComparison.Ordinal) || b.EndsWith("gast", StringComparison.Ordinal)) b = b.Replace("legast", "ligst").Replace("gast", "gst");
+        // «utarbeidd», «greidd»: the participle in «-dd» is bokmål's «-d» / «-et», which stem alike.
+        if (b.Length >= 6 && b.EndsWith("dd", StringComparison.Ordinal)) b = b[..^1];
+        // «nyheit», «moglegheiter»: nynorsk «-heit» is bokmål «-het».
+        var h = b.IndexOf("heit", StringComparison.Ordinal);
+        if (h >= 2 && (b.Length == h + 4 || b[(h + 4)..] is "a" or "en" or "er" or "ar" or "ane" or "ene" or "s" || b[h + 4] == 's'))
+            b = b[..h] + "het" + b[(h + 4)..];
+        // «styrkja», «tenkje», «søkje»: the «j» nynorsk writes after «k» in an infinitive.
+        if (b.EndsWith("kja", StringComparison.Ordinal) || b.EndsWith("kje", StringComparison.Ordinal)) b = b[..^2] + "e";
         var t = b.IndexOf("tenest", StringComparison.Ordinal);
         if (t >= 0 && (t == 0 || b[t - 1] != 'j')) b = b[..t] + "tjenest" + b[(t + 6)..];
         return b == word ? null : b;
     }
 
-    /// <summary>Nynorsk words whose bokmål form no spelling rule reaches: «leiar» / «leder», «eig» / «eier».</summary>
+    /// <summary>Nynorsk words whose bokmål form no spelling rule reaches: «leiar» / «leder», «eig» / «eier», «byrje» / «begynne».</summary>
     private static readonly Dictionary<string, string> NynorskWords = new(StringComparer.Ordinal)
     {
         ["leiar"] = "leder", ["leiaren"] = "lederen", ["leiarar"] = "ledere", ["leiarane"] = "lederne",
         ["leiing"] = "ledelse", ["leiinga"] = "ledelsen", ["leidd"] = "ledet", ["leia"] = "ledet",
+        ["byrja"] = "begynne", ["byrje"] = "begynne", ["byrjar"] = "begynner", ["byrjinga"] = "begynnelsen", ["spørja"] = "spørre", ["spørje"] = "spørre",
+        ["setja"] = "sette", ["setje"] = "sette", ["døme"] = "eksempel", ["dømet"] = "eksempelet", ["døma"] = "eksempler", ["dømer"] = "eksempler",
+        ["førespurnad"] = "forespørsel", ["førespurnaden"] = "forespørselen",
         ["eig"] = "eier", ["eigar"] = "eier", ["eigaren"] = "eieren", ["eigarar"] = "eiere", ["eigarane"] = "eierne", ["eigd"] = "eid", ["eigarskap"] = "eierskap",
     };
 
