@@ -141,6 +141,15 @@ public class AnalysisTests
         Assert.NotEmpty(Terms(Plain, noun).Intersect(Terms(Plain, verb)));
 
     [Fact]
+    public void A_nynorsk_compound_spelt_in_bokmaal_is_split_into_its_parts_too()
+    {
+        // «brukarperspektivet» yields «brukerperspektivet», whose first part «bruker» the bokmål word has as well.
+        var corpus = CorpusModel.Create(TestSupport.AllPassages(), null);
+        Assert.Contains("bruker", Terms(corpus.Analyzer, "brukerperspektivet"));
+        Assert.Contains("bruker", Terms(corpus.Analyzer, "brukarperspektivet"));
+    }
+
+    [Fact]
     public void A_misspelt_word_in_ing_is_not_made_known_by_a_verb_it_seems_to_come_from() =>
         // «samskapning» (for «samskaping») must stay unknown, so it is matched as a typo, not as «samskap».
         Assert.DoesNotContain("samskap", Terms(Plain, "samskapning"));
@@ -175,6 +184,8 @@ public class AnalysisTests
     [InlineData("byrjar", "begynner")]
     [InlineData("døma", "eksempler")]
     [InlineData("førespurnaden", "forespørselen")]
+    [InlineData("søkjer", "søker")]
+    [InlineData("Noreg", "Norge")]
     public void Nynorsk_spellings_of_the_care_words_meet_bokmaal(string nynorsk, string bokmaal) =>
         Assert.NotEmpty(Terms(Plain, nynorsk).Intersect(Terms(Plain, bokmaal)));
 

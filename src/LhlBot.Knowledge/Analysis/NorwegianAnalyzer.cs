@@ -15,7 +15,7 @@ namespace LhlBot.Knowledge.Analysis;
 internal sealed class NorwegianAnalyzer : Analyzer
 {
     /// <summary>Part of the index's content hash: bump when the chain changes so stored indexes are rebuilt.</summary>
-    internal const string Version = "lhl-analysis-25";
+    internal const string Version = "lhl-analysis-26";
 
     internal static readonly LuceneVersion Lucene = LuceneVersion.LUCENE_48;
 
@@ -66,7 +66,7 @@ internal sealed class NorwegianAnalyzer : Analyzer
         while (stream.IncrementToken())
         {
             position += posInc.PositionIncrement;
-            var role = type.Type == SynonymFilter.TYPE_SYNONYM ? TokenRole.Synonym
+            var role = type.Type is SynonymFilter.TYPE_SYNONYM or WordFamilyFilter.TypeSpelling ? TokenRole.Synonym
                 : type.Type == VocabularyCompoundFilter.TypePart ? TokenRole.CompoundPart
                 : TokenRole.Original;
             result.Add(new AnalyzedToken(term.ToString(), Math.Max(position, 0), role, offset.StartOffset, offset.EndOffset));

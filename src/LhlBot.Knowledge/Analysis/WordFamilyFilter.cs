@@ -18,6 +18,8 @@ namespace LhlBot.Knowledge.Analysis;
 /// </summary>
 internal sealed class WordFamilyFilter : TokenFilter
 {
+    /// <summary>The token type of a nynorsk word's bokmål spelling: a synonym, but one whose compound parts count.</summary>
+    internal const string TypeSpelling = "<SPELLING>";
     private const int MinRoot = 4;
     private static readonly string[] Endings = ["eringene", "eringen", "eringer", "ering", "erende", "erte", "erer", "eres", "ere", "ert"];
     // «vedtatt», «deltok», «vedteke»: a prefix of three letters or more, so «tatt» and «tok» alone are left alone.
@@ -57,7 +59,8 @@ internal sealed class WordFamilyFilter : TokenFilter
             var (term, stemmed) = _families.Dequeue();
             _term.SetEmpty().Append(term);
             _posInc.PositionIncrement = 0;
-            _type.Type = SynonymFilter.TYPE_SYNONYM;
+            // A whole bokmål word is split into its parts like the word it stands for («brukerperspektivet»); a family stem is not.
+            _type.Type = stemmed ? SynonymFilter.TYPE_SYNONYM : TypeSpelling;
             _keyword.IsKeyword = stemmed;
             return true;
         }
@@ -109,8 +112,9 @@ internal sealed class WordFamilyFilter : TokenFilter
         var h = b.IndexOf("heit", StringComparison.Ordinal);
         if (h >= 2 && (b.Length == h + 4 || b[(h + 4)..] is "a" or "en" or "er" or "ar" or "ane" or "ene" or "s" || b[h + 4] == 's'))
             b = b[..h] + "het" + b[(h + 4)..];
-        // «styrkja», «tenkje», «søkje»: the «j» nynorsk writes after «k» in an infinitive.
+        // «styrkja», «tenkje», «søkjer»: the «j» nynorsk writes after «k» in a verb.
         if (b.EndsWith("kja", StringComparison.Ordinal) || b.EndsWith("kje", StringComparison.Ordinal)) b = b[..^2] + "e";
+        else if (b.EndsWith("kjar", StringComparison.Ordinal) || b.EndsWith("kjer", StringComparison.Ordinal)) b = b[..^3] + "er";
         var t = b.IndexOf("tenest", StringComparison.Ordinal);
         if (t >= 0 && (t == 0 || b[t - 1] != 'j')) b = b[..t] + "tjenest" + b[(t + 6)..];
         return b == word ? null : b;
@@ -123,7 +127,7 @@ internal sealed class WordFamilyFilter : TokenFilter
         ["leiing"] = "ledelse", ["leiinga"] = "ledelsen", ["leidd"] = "ledet", ["leia"] = "ledet",
         ["byrja"] = "begynne", ["byrje"] = "begynne", ["byrjar"] = "begynner", ["byrjinga"] = "begynnelsen", ["spørja"] = "spørre", ["spørje"] = "spørre",
         ["setja"] = "sette", ["setje"] = "sette", ["døme"] = "eksempel", ["dømet"] = "eksempelet", ["døma"] = "eksempler", ["dømer"] = "eksempler",
-        ["førespurnad"] = "forespørsel", ["førespurnaden"] = "forespørselen",
+        ["førespurnad"] = "forespørsel", ["førespurnaden"] = "forespørselen", ["noreg"] = "norge", ["meir"] = "mer",
         ["eig"] = "eier", ["eigar"] = "eier", ["eigaren"] = "eieren", ["eigarar"] = "eiere", ["eigarane"] = "eierne", ["eigd"] = "eid", ["eigarskap"] = "eierskap",
     };
 
