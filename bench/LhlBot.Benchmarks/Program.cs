@@ -15,7 +15,7 @@ namespace LhlBot.Benchmarks;
 ///   explain Q | diagnose FILE… | grid FILE…   why a question ranks as it does; every rank-1 miss; ranking variants side by side
 ///   learn FILE…                                 fits the re-ranking weights, each file measured with weights fitted on the others
 ///   signals FILE…                               the confidence's signals per question, tab-separated, for placing the threshold
-///   variants FILE…                              each question typed without æøå, with random typos and (with Apertium) in nynorsk, compared with its original
+///   variants FILE…                              each question typed without æøå, with random typos, greeted and signed, and (with Apertium) in nynorsk, compared with its original
 /// </summary>
 public static class BenchProgram
 {

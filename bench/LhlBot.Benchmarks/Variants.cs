@@ -10,7 +10,8 @@ namespace LhlBot.Benchmarks;
 /// replaced) in a content word of six letters or more. Each variant is compared with its original: a worse rank, an
 /// answerable question now declined or an unanswerable one now answered counts as worse. The typos are drawn from a
 /// fixed seed, so runs compare. Where Apertium is installed (`apt-get install apertium apertium-nno-nob`), every
-/// question not already in nynorsk is also asked as Apertium writes it in nynorsk.
+/// question not already in nynorsk is also asked as Apertium writes it in nynorsk. And every question is asked once as a
+/// chat message, with a greeting, thanks or a sign-off around it.
 /// </summary>
 internal static class Variants
 {
@@ -31,6 +32,7 @@ internal static class Variants
             for (var i = 0; i < 2; i++)
                 if (Typo(q.Question, random) is { } typo) variants.Add(("typo", typo));
             if (nynorsk?[index] is { Length: > 0 } nn && nn != q.Question) variants.Add(("nynorsk", nn));
+            variants.Add(("chat", Chat(q.Question, index)));
             foreach (var (kind, text) in variants)
             {
                 var v = Outcome(text);
@@ -80,6 +82,11 @@ internal static class Variants
             return null;
         }
     }
+
+    /// <summary>The question as a chat message: greeted, thanked and signed off, in turn by the question's place in the files.</summary>
+    private static string Chat(string question, int index) =>
+        new[] { "Hei! ", "Hei, ", "God morgen! ", "Heisann. ", "" }[index % 5] + question
+        + new[] { " Takk!", " Tusen takk for hjelpa.", " Mvh Kari", "", " På forhånd takk, hilsen Per i Vinje kommune" }[index % 5 == 4 ? 4 : (index / 5) % 4];
 
     /// <summary>Rank a is worse than rank b (0: outside the top 10).</summary>
     private static bool Worse(int a, int b) => b > 0 && (a == 0 || a > b);

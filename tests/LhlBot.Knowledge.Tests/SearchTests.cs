@@ -685,4 +685,20 @@ public class SearchTests(BuiltKnowledge built) : IClassFixture<BuiltKnowledge>
         Assert.True(result.Answered);
         Assert.Contains("levehelelivet@helsedirektoratet.no", result.Hits[0].Text);
     }
+
+    [Theory]
+    // A chat message greets, thanks and signs off; before, «Takk», «Mvh» and «Kari» weighed as the question's rarest words.
+    [InlineData("Hei! Hvor mange kommuner deltar i nettverk? Takk for hjelpa. Mvh Kari", "310 av 356 kommuner")]
+    [InlineData("God morgen! Når er fristen for statusrapporteringen? Tusen takk", "1. november")]
+    [InlineData("Heisann, kva er sølvøkonomi? Venleg helsing Ola i Vinje kommune", "Sølvøkonomi")]
+    public void Greetings_thanks_and_sign_offs_do_not_drown_the_question(string question, string expected)
+    {
+        var result = _kb.Search(question);
+        Assert.True(result.Answered);
+        Assert.Contains(expected, result.Hits[0].Text, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void A_greeting_does_not_make_an_unanswerable_question_answered() =>
+        Assert.False(_kb.Search("Hei! Hvem er kontaktperson for Leve hele livet hos Statsforvalteren i Vestland? Mvh Kari").Answered);
 }
