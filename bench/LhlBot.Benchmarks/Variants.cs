@@ -11,7 +11,7 @@ namespace LhlBot.Benchmarks;
 /// answerable question now declined or an unanswerable one now answered counts as worse. The typos are drawn from a
 /// fixed seed, so runs compare. Where Apertium is installed (`apt-get install apertium apertium-nno-nob`), every
 /// question not already in nynorsk is also asked as Apertium writes it in nynorsk. And every question is asked once as a
-/// chat message, with a greeting, thanks or a sign-off around it.
+/// chat message, with a greeting, thanks or a sign-off around it, and with its question word as spoken («ka e», «åssen»).
 /// </summary>
 internal static class Variants
 {
@@ -33,6 +33,7 @@ internal static class Variants
                 if (Typo(q.Question, random) is { } typo) variants.Add(("typo", typo));
             if (nynorsk?[index] is { Length: > 0 } nn && nn != q.Question) variants.Add(("nynorsk", nn));
             variants.Add(("chat", Chat(q.Question, index)));
+            if (Spoken(q.Question) is { } spoken) variants.Add(("spoken", spoken));
             foreach (var (kind, text) in variants)
             {
                 var v = Outcome(text);
@@ -87,6 +88,14 @@ internal static class Variants
     private static string Chat(string question, int index) =>
         new[] { "Hei! ", "Hei, ", "God morgen! ", "Heisann. ", "" }[index % 5] + question
         + new[] { " Takk!", " Tusen takk for hjelpa.", " Mvh Kari", "", " På forhånd takk, hilsen Per i Vinje kommune" }[index % 5 == 4 ? 4 : (index / 5) % 4];
+
+    /// <summary>«Hva er …» as «ka e …», «Hvem» as «kem», «Hvordan» as «åssen», «Hvorfor» as «koffer»: the question word as spoken.</summary>
+    private static string? Spoken(string question)
+    {
+        foreach (var (written, spoken) in new[] { ("hva er ", "ka e "), ("hvem er ", "kem e "), ("hva ", "ka "), ("hvem ", "kem "), ("hvordan ", "åssen "), ("hvorfor ", "koffer ") })
+            if (question.StartsWith(written, StringComparison.OrdinalIgnoreCase)) return spoken + question[written.Length..];
+        return null;
+    }
 
     /// <summary>Rank a is worse than rank b (0: outside the top 10).</summary>
     private static bool Worse(int a, int b) => b > 0 && (a == 0 || a > b);

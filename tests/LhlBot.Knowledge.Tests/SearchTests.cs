@@ -701,4 +701,16 @@ public class SearchTests(BuiltKnowledge built) : IClassFixture<BuiltKnowledge>
     [Fact]
     public void A_greeting_does_not_make_an_unanswerable_question_answered() =>
         Assert.False(_kb.Search("Hei! Hvem er kontaktperson for Leve hele livet hos Statsforvalteren i Vestland? Mvh Kari").Answered);
+
+    [Theory]
+    // Chat is written as people speak; «ka», «e», «åffer» were content words and hid the kind of answer asked for.
+    [InlineData("ka betyr sølvøkonomi", "Sølvøkonomi")]
+    [InlineData("ka e fristen for statusrapporteringa?", "1. november")]
+    [InlineData("åffer er så mange kommuna forsinka?", "grunnen til forsinkelse")]
+    public void A_question_word_as_spoken_is_read_as_written(string question, string expected)
+    {
+        var result = _kb.Search(question);
+        Assert.True(result.Answered);
+        Assert.Contains(expected, result.Hits[0].Text, StringComparison.OrdinalIgnoreCase);
+    }
 }

@@ -149,7 +149,7 @@ internal static partial class QueryEngine
     }
 
     /// <summary>A question as the search reads it before it is understood: cleaned, and misspelt question words corrected.</summary>
-    internal static string Prepare(IndexGeneration gen, string? question) => CorrectQuestionWords(gen, Courtesies.Strip(Sanitize(question)));
+    internal static string Prepare(IndexGeneration gen, string? question) => CorrectQuestionWords(gen, SpokenQuestionWords.Standardise(Courtesies.Strip(Sanitize(question))));
 
     /// <summary>The question's own words; in «hva betyr X» or «hvor lenge …» the cue only says what kind of answer is wanted (the answer type looks for it).</summary>
     internal static List<QueryGroup> QuestionGroups(IndexGeneration gen, string question, AnswerType answerType)
