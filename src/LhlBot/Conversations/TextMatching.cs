@@ -50,9 +50,12 @@ internal static class TextMatching
     {
         var trimmed = text.Trim();
         if (trimmed.EndsWith('?')) return true;
-        var first = Normalize(trimmed).Split(' ', 2)[0];
-        return QuestionWords.Contains(first);
+        // «Hei, ka e fase 3» : the first word after a greeting, and the question words as people speak them.
+        var first = Normalize(trimmed).Split(' ', StringSplitOptions.RemoveEmptyEntries).SkipWhile(Greetings.Contains).FirstOrDefault();
+        return first is not null && QuestionWords.Contains(first);
     }
+
+    private static readonly HashSet<string> Greetings = new(StringComparer.Ordinal) { "hei", "hallo", "heisann", "halla", "morn", "god", "morgen", "dag" };
 
     private static readonly HashSet<string> QuestionWords = new(StringComparer.Ordinal)
     {
@@ -60,6 +63,8 @@ internal static class TextMatching
         "hva", "hvem", "hvor", "hvordan", "hvorfor", "hvilke", "hvilken", "hvilket", "naar",
         // nynorsk
         "kva", "kven", "kor", "korleis", "kvifor", "kvar", "kva for",
+        // as spoken
+        "ka", "kem", "aassen", "assen", "kossen", "koffer", "aaffer",
     };
 
     public static string Capitalize(string text) =>

@@ -153,6 +153,19 @@ public sealed class QuestionsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_greeted_question_in_spoken_words_in_the_middle_of_a_form_is_answered_too()
+    {
+        var chat = host.Conversation(channelId: "text");
+        await chat.SayAsync("testskjema");
+
+        // No question mark, a greeting first and «ka» for «hva»: still a question, not an answer to the form.
+        var reply = await chat.SayAsync("Hei, ka e dei fem innsatsområda i reforma");
+        Assert.Contains("_Kilde: ", reply.Text);
+        Assert.Contains("Vi fortsetter der vi slapp", reply.Text);
+        Assert.Contains("Hvilken farge liker du best?", reply.Text);
+    }
+
+    [Fact]
     public async Task A_short_follow_up_is_read_in_the_context_of_the_previous_question()
     {
         var chat = host.Conversation(channelId: "text");
