@@ -11,7 +11,8 @@ namespace LhlBot.Benchmarks;
 /// answerable question now declined or an unanswerable one now answered counts as worse. The typos are drawn from a
 /// fixed seed, so runs compare. Where Apertium is installed (`apt-get install apertium apertium-nno-nob`), every
 /// question not already in nynorsk is also asked as Apertium writes it in nynorsk. And every question is asked once as a
-/// chat message, with a greeting, thanks or a sign-off around it, and with its question word as spoken («ka e», «åssen»).
+/// chat message, with a greeting, thanks or a sign-off around it, with its question word as spoken («ka e», «åssen»),
+/// and announced («Lurer på hvor mange …»).
 /// </summary>
 internal static class Variants
 {
@@ -34,6 +35,7 @@ internal static class Variants
             if (nynorsk?[index] is { Length: > 0 } nn && nn != q.Question) variants.Add(("nynorsk", nn));
             variants.Add(("chat", Chat(q.Question, index)));
             if (Spoken(q.Question) is { } spoken) variants.Add(("spoken", spoken));
+            if (LeadIn(q.Question, index) is { } leadIn) variants.Add(("lead-in", leadIn));
             foreach (var (kind, text) in variants)
             {
                 var v = Outcome(text);
@@ -95,6 +97,15 @@ internal static class Variants
         foreach (var (written, spoken) in new[] { ("hva er ", "ka e "), ("hvem er ", "kem e "), ("hva ", "ka "), ("hvem ", "kem "), ("hvordan ", "åssen "), ("hvorfor ", "koffer ") })
             if (question.StartsWith(written, StringComparison.OrdinalIgnoreCase)) return spoken + question[written.Length..];
         return null;
+    }
+
+    /// <summary>«Lurer på hvor mange …», «Kan du si meg hva …»: a question opening with its question word, announced.</summary>
+    private static string? LeadIn(string question, int index)
+    {
+        string[] questionWords = ["hva", "hvem", "hvor", "hvordan", "hvorfor", "hvilke", "hvilken", "hvilket", "når", "kva", "kven", "kor", "korleis", "kvifor", "kvar"];
+        if (!questionWords.Contains(question.Split(' ')[0].ToLowerInvariant())) return null;
+        string[] leadIns = ["Lurer på ", "Jeg lurer på ", "Kan du si meg ", "Vet du ", "Kan du fortelle ", "Eg lurer på ", "Lurte på "];
+        return leadIns[index % leadIns.Length] + char.ToLowerInvariant(question[0]) + question[1..];
     }
 
     /// <summary>Rank a is worse than rank b (0: outside the top 10).</summary>

@@ -6,7 +6,8 @@ namespace LhlBot.Knowledge.Search;
 /// «Hei! Hvor mange kommuner …? Takk for hjelpa. Mvh Kari»: a chat message greets, thanks and signs off around its
 /// question. Those words say nothing about what is asked, yet as words the documents lack they weighed as much as the
 /// rarest word of the question, «Kari» even as a name the answer had to hold, and a greeting hid the question word that
-/// tells what kind of answer is wanted. They are taken off before the question is read.
+/// tells what kind of answer is wanted. So does a lead-in («Lurer på hvor mange …», «Kan du si meg hva …»). They are
+/// taken off before the question is read.
 /// </summary>
 internal static partial class Courtesies
 {
@@ -15,6 +16,7 @@ internal static partial class Courtesies
         var stripped = SignOff().Replace(question, "");
         stripped = Thanks().Replace(stripped, "");
         stripped = Greeting().Replace(stripped, "");
+        stripped = LeadIn().Replace(stripped, "");
         // A message that is nothing but courtesy («Hei!», «Takk!») stays as it was: there is no question to read.
         return stripped.Any(char.IsLetterOrDigit) ? stripped.Trim() : question;
     }
@@ -22,6 +24,10 @@ internal static partial class Courtesies
     // «Hei», «Hei hei», «Hallo», «Heisann», «God morgen», «Morn», in bokmål and nynorsk, with what punctuates them.
     [GeneratedRegex(@"^\W*((hei|hallo|hallaisen|hallais|heisann|heia|morn|morna|god\s+(morgen|morgon|dag|ettermiddag|kveld)|hi|hello)\b[\s,.!:;–-]*)+", RegexOptions.IgnoreCase)]
     private static partial Regex Greeting();
+
+    // «Lurer på hvor …», «Kan du si meg hva …», «Vet du når …», «Eg lurer på kva …»: the words that only announce the question.
+    [GeneratedRegex(@"^\W*((jeg|eg|vi|me)\s+)?((lurer|lurte|lurar|lurde)\s+(på|paa|pa)|(kan|kunne)\s+(du|dere|de|noen|nokon)\s+(si|seie|fortelle|fortelja|forklare|forklara|hjelpe)(\s+(meg|oss))?(\s+med)?|(vet|veit)\s+(du|dere|de|noen|nokon))\s+(?=(hva|hvem|hvor|hvordan|hvorfor|hvilke|hvilken|hvilket|når|naar|om|kva|kven|kor|korleis|kvifor|kvar|ka|kem)\b)", RegexOptions.IgnoreCase)]
+    private static partial Regex LeadIn();
 
     // «Takk!», «Tusen takk for hjelpa», «På forhånd takk», «Takk for svar», at the end.
     [GeneratedRegex(@"[\s,.!;–-]*\b((på|paa)\s+forh(å|aa|a)nd\s+)?(tusen\s+)?takk(\s+(for|på\s+forhånd)(\s+\p{L}+){0,2})?[\s.,!:;)(]*$", RegexOptions.IgnoreCase)]
