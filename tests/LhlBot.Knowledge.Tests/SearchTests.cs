@@ -707,6 +707,17 @@ public class SearchTests(BuiltKnowledge built) : IClassFixture<BuiltKnowledge>
         Assert.False(_kb.Search(question).Answered);
 
     [Theory]
+    [InlineData("Takk for hjelpa!")]
+    [InlineData("Hei hei")]
+    [InlineData("Tusen takk. Mvh Kari")]
+    public void A_message_of_courtesies_alone_is_not_answered_from_the_documents(string message)
+    {
+        var result = _kb.Search(message);
+        Assert.False(result.Answered);
+        Assert.Empty(result.Hits);
+    }
+
+    [Theory]
     // Chat is written as people speak; «ka», «e», «åffer» were content words and hid the kind of answer asked for.
     [InlineData("ka betyr sølvøkonomi", "Sølvøkonomi")]
     [InlineData("ka e fristen for statusrapporteringa?", "1. november")]

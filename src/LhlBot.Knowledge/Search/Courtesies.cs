@@ -17,8 +17,8 @@ internal static partial class Courtesies
         stripped = Thanks().Replace(stripped, "");
         stripped = Greeting().Replace(stripped, "");
         stripped = LeadIn().Replace(stripped, "");
-        // A message that is nothing but courtesy («Hei!», «Takk!») stays as it was: there is no question to read.
-        return stripped.Any(char.IsLetterOrDigit) ? stripped.Trim() : question;
+        // A message that is nothing but courtesy («Takk for hjelpa!», «Hei hei») asks nothing: no word of it is searched for.
+        return stripped.Any(char.IsLetterOrDigit) ? stripped.Trim() : "";
     }
 
     // «Hei», «Hei hei», «Hallo», «Heisann», «God morgen», «Morn», in bokmål and nynorsk, with what punctuates them.

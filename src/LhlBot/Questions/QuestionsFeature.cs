@@ -28,7 +28,9 @@ internal sealed class QuestionsFeature(KnowledgeBase knowledge, LhlDbContext db,
     private const string LastHitKey = "lastQuestionHit";
 
     private static readonly string[] NextWords = ["flere", "neste", "flere treff", "neste treff", "mer", "fleire", "vis flere"];
-    private static readonly string[] GoodWords = ["👍", "bra", "bra svar", "nyttig", "takk", "tusen takk", "supert", "flott"];
+    private static readonly string[] GoodWords =
+        ["👍", "bra", "bra svar", "nyttig", "takk", "tusen takk", "supert", "flott", "takk for hjelpa", "takk for hjelpen",
+         "takk for svaret", "takk for svar", "tusen takk for hjelpa", "tusen takk for hjelpen", "takk skal du ha"];
     private static readonly string[] ReindexWords = ["reindex", "reindekser", "oppdater kunnskapsbasen", "bygg indeksen på nytt"];
     private static readonly string[] UnansweredWords = ["ubesvarte", "ubesvarte spørsmål", "ubesvarte sporsmal"];
     private static readonly string[] BadWords = ["👎", "dårlig", "darlig", "dårlig svar", "ikke nyttig", "feil svar", "ikkje nyttig"];

@@ -92,6 +92,17 @@ public sealed class QuestionsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Thanking_for_the_help_after_an_answer_is_stored_as_good_feedback()
+    {
+        var chat = host.Conversation(channelId: "text");
+        await chat.SayAsync("Hva er de fem innsatsområdene i reformen?");
+
+        var reply = await chat.SayAsync("Takk for hjelpa!");
+        Assert.Contains("Takk for tilbakemeldingen", reply.Text);
+        Assert.Equal(1, Assert.Single(await LogAsync()).Feedback);
+    }
+
+    [Fact]
     public async Task Feedback_from_the_card_button_is_stored_and_another_conversation_cannot_rate_it()
     {
         var chat = host.Conversation();
