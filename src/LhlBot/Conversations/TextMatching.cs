@@ -50,12 +50,19 @@ internal static class TextMatching
     {
         var trimmed = text.Trim();
         if (trimmed.EndsWith('?')) return true;
-        // «Hei, ka e fase 3» : the first word after a greeting, and the question words as people speak them.
-        var first = Normalize(trimmed).Split(' ', StringSplitOptions.RemoveEmptyEntries).SkipWhile(Greetings.Contains).FirstOrDefault();
-        return first is not null && QuestionWords.Contains(first);
+        // «Hei, ka e fase 3», «Lurer på hva fase 3 er»: the first word after a greeting and a lead-in, and the question
+        // words as people speak them.
+        var words = Normalize(trimmed).Split(' ', StringSplitOptions.RemoveEmptyEntries).SkipWhile(Greetings.Contains).ToList();
+        var rest = string.Join(' ', words);
+        var leadIn = LeadIns.FirstOrDefault(l => rest.StartsWith(l + " ", StringComparison.Ordinal));
+        var first = (leadIn is null ? rest : rest[(leadIn.Length + 1)..]).Split(' ', 2)[0];
+        return first.Length > 0 && QuestionWords.Contains(first);
     }
 
     private static readonly HashSet<string> Greetings = new(StringComparer.Ordinal) { "hei", "hallo", "heisann", "halla", "morn", "god", "morgen", "dag" };
+
+    private static readonly string[] LeadIns =
+        ["jeg lurer paa", "eg lurer paa", "vi lurer paa", "lurer paa", "lurte paa", "kan du si meg", "kan du fortelle meg", "kan du fortelle", "vet du", "veit du"];
 
     private static readonly HashSet<string> QuestionWords = new(StringComparer.Ordinal)
     {

@@ -164,7 +164,7 @@ public sealed class QuestionsTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_greeted_question_in_spoken_words_in_the_middle_of_a_form_is_answered_too()
+    public async Task A_greeted_spoken_or_announced_question_in_the_middle_of_a_form_is_answered_too()
     {
         var chat = host.Conversation(channelId: "text");
         await chat.SayAsync("testskjema");
@@ -174,6 +174,11 @@ public sealed class QuestionsTests : IAsyncLifetime
         Assert.Contains("_Kilde: ", reply.Text);
         Assert.Contains("Vi fortsetter der vi slapp", reply.Text);
         Assert.Contains("Hvilken farge liker du best?", reply.Text);
+
+        // Announced, without a question mark.
+        var announced = await chat.SayAsync("Lurer på hva de fem innsatsområdene i reformen er");
+        Assert.Contains("_Kilde: ", announced.Text);
+        Assert.Contains("Vi fortsetter der vi slapp", announced.Text);
     }
 
     [Fact]
