@@ -22,7 +22,7 @@ internal static partial class Courtesies
     }
 
     // «Hei», «Hei hei», «Hallo», «Heisann», «God morgen», «Morn», in bokmål and nynorsk, with what punctuates them.
-    [GeneratedRegex(@"^\W*((hei|hallo|hallaisen|hallais|heisann|heia|morn|morna|god\s+(morgen|morgon|dag|ettermiddag|kveld)|hi|hello)\b[\s,.!:;–-]*)+", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\W*((hei|hallo|hallaisen|hallais|halla|heisann|heia|morn|morna|god\s+(morgen|morgon|dag|ettermiddag|kveld)|hi|hello)\b[\s,.!:;–-]*)+", RegexOptions.IgnoreCase)]
     private static partial Regex Greeting();
 
     // «Lurer på hvor …», «Kan du si meg hva …», «Vet du når …», «Eg lurer på kva …»: the words that only announce the question.

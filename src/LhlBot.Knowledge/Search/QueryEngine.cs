@@ -152,7 +152,7 @@ internal static partial class QueryEngine
     /// A question as the search reads it before it is understood: cleaned, greetings, lead-ins, thanks and sign-offs taken
     /// off, spoken question words read as written, and misspelt question words corrected.
     /// </summary>
-    internal static string Prepare(IndexGeneration gen, string? question) => CorrectQuestionWords(gen, SpokenQuestionWords.Standardise(Courtesies.Strip(Sanitize(question))));
+    internal static string Prepare(IndexGeneration gen, string? question) => CorrectQuestionWords(gen, ChatQuestion.Bare(Sanitize(question)));
 
     /// <summary>The question's own words; in «hva betyr X» or «hvor lenge …» the cue only says what kind of answer is wanted (the answer type looks for it).</summary>
     internal static List<QueryGroup> QuestionGroups(IndexGeneration gen, string question, AnswerType answerType)

@@ -16,7 +16,7 @@ internal static partial class SpokenQuestionWords
         if (!m.Success) return question;
         var written = m.Groups["word"].Value.ToLowerInvariant() switch
         {
-            "ka" or "hæ" => "hva",
+            "ka" => "hva",
             "kem" => "hvem",
             "åssen" or "assen" or "kossen" or "korsen" => "hvordan",
             _ => "hvorfor",

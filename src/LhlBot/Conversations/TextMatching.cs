@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using LhlBot.Knowledge.Search;
 
 namespace LhlBot.Conversations;
 
@@ -45,24 +46,17 @@ internal static class TextMatching
         return builder.ToString().TrimEnd();
     }
 
-    /// <summary>True when the text reads as a question rather than an answer ("hva er fase 3?", "korleis ...").</summary>
+    /// <summary>
+    /// True when the text reads as a question rather than an answer ("hva er fase 3?", "korleis ..."), read as the
+    /// search reads it: «Hei, ka e fase 3», «Lurer på hva fase 3 er. Takk!» are questions too.
+    /// </summary>
     public static bool LooksLikeQuestion(string text)
     {
-        var trimmed = text.Trim();
-        if (trimmed.EndsWith('?')) return true;
-        // «Hei, ka e fase 3», «Lurer på hva fase 3 er»: the first word after a greeting and a lead-in, and the question
-        // words as people speak them.
-        var words = Normalize(trimmed).Split(' ', StringSplitOptions.RemoveEmptyEntries).SkipWhile(Greetings.Contains).ToList();
-        var rest = string.Join(' ', words);
-        var leadIn = LeadIns.FirstOrDefault(l => rest.StartsWith(l + " ", StringComparison.Ordinal));
-        var first = (leadIn is null ? rest : rest[(leadIn.Length + 1)..]).Split(' ', 2)[0];
-        return first.Length > 0 && QuestionWords.Contains(first);
+        var question = ChatQuestion.Bare(text.Trim());
+        if (question.EndsWith('?')) return true;
+        var first = Normalize(question).Split(' ', 2)[0];
+        return QuestionWords.Contains(first);
     }
-
-    private static readonly HashSet<string> Greetings = new(StringComparer.Ordinal) { "hei", "hallo", "heisann", "halla", "morn", "god", "morgen", "dag" };
-
-    private static readonly string[] LeadIns =
-        ["jeg lurer paa", "eg lurer paa", "vi lurer paa", "lurer paa", "lurte paa", "kan du si meg", "kan du fortelle meg", "kan du fortelle", "vet du", "veit du"];
 
     private static readonly HashSet<string> QuestionWords = new(StringComparer.Ordinal)
     {
@@ -70,8 +64,6 @@ internal static class TextMatching
         "hva", "hvem", "hvor", "hvordan", "hvorfor", "hvilke", "hvilken", "hvilket", "naar",
         // nynorsk
         "kva", "kven", "kor", "korleis", "kvifor", "kvar", "kva for",
-        // as spoken
-        "ka", "kem", "aassen", "assen", "kossen", "koffer", "aaffer",
     };
 
     public static string Capitalize(string text) =>
