@@ -19,7 +19,7 @@ internal sealed class ClaimDialog : WaterfallDialog
     private readonly Prompt municipalityPrompt;
     private readonly Prompt confirmPrompt = new("claimConfirm", PromptKind.YesNo, "Vil du melde deg som kontaktperson?");
 
-    public ClaimDialog(RegistryLookup registry, LhlDbContext db, PeopleNotifier notifier, TimeProvider clock)
+    public ClaimDialog(RegistryLookup registry, LhlDbContext db, PeopleNotifier notifier, RoleAudit audit, TimeProvider clock)
     {
         municipalityPrompt = Declare(new Prompt("claimMunicipality", PromptKind.Text, "Hvilken kommune er du kontaktperson for?")
         {
@@ -80,6 +80,7 @@ internal sealed class ClaimDialog : WaterfallDialog
                 db.Add(person);
             }
             person.Roles.Add(new RoleAssignment { Role = Role.MunicipalityContact, MunicipalityNumber = municipality.Number, Approved = false, CreatedAt = now });
+            audit.Record(person, "teams", person, RoleAuditAction.ClaimFiled, audit.Describe(Role.MunicipalityContact, municipality.Number, null, null));
             var office = registry.OfficeById(municipality.OfficeId)!;
             var approvers = await notifier.NotifyApproversAfterCommitAsync(office.Id,
                 $"{person.Name} har meldt seg som kontaktperson for Leve hele livet i {municipality.UniqueName}. Skriv «godkjenn kontaktpersoner» for å godkjenne eller avvise.", ct);

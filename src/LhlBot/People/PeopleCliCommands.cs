@@ -42,3 +42,25 @@ internal sealed class AdvisorsImportCliCommand(IServiceScopeFactory scopes) : Pe
     public override string Name => "advisors import";
     public override string Usage => "advisors import FIL.csv   – importer rådgivere (office;organisation;centre;name;email;aadObjectId)";
 }
+
+/// <summary>`roles log [--limit N]`: the audit log of role grants, approvals, rejections and identity changes, newest first.</summary>
+internal sealed class RoleLogCliCommand(IServiceScopeFactory scopes) : ICliCommand
+{
+    public string Name => "roles log";
+    public string Usage => "roles log [--limit N]   – rolleloggen: roller gitt, godkjent, avvist og identiteter endret (nyeste først)";
+
+    public async Task<int> RunAsync(string[] args, TextReader input, TextWriter output, CancellationToken cancellationToken)
+    {
+        var limit = 100;
+        if (args.Length == 2 && args[0] == "--limit" && int.TryParse(args[1], out var n) && n > 0) limit = n;
+        else if (args.Length != 0)
+        {
+            output.WriteLine("Bruk: " + Usage);
+            return 2;
+        }
+        await using var scope = scopes.CreateAsyncScope();
+        var entries = await scope.ServiceProvider.GetRequiredService<RoleAudit>().LatestAsync(limit, cancellationToken);
+        output.Write(entries.Count == 0 ? "Rolleloggen er tom.\n" : RoleAudit.Format(entries));
+        return 0;
+    }
+}

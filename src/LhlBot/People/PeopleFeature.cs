@@ -17,6 +17,7 @@ internal sealed partial class PeopleFeature(
     LhlDbContext db,
     RegistryLookup registry,
     PeopleNotifier notifier,
+    RoleAudit audit,
     TimeProvider clock) : IBotFeature
 {
     public const string ClaimAction = "people.claim";
@@ -28,6 +29,7 @@ internal sealed partial class PeopleFeature(
 
     private static readonly string[] ClaimWords = ["registrer meg", "registrere meg", "meld meg på", "jeg er kontaktperson", "eg er kontaktperson", "kontaktperson"];
     private static readonly string[] ClaimsWords = ["godkjenn kontaktpersoner", "godkjenne kontaktpersoner", "ventende", "krav", "godkjenn"];
+    private static readonly string[] AuditWords = ["rollelogg", "revisjonslogg", "vis rollelogg", "endringslogg for roller", "rollelogg vis"];
     private static readonly string[] ImportWords = ["importer", "import", "importer personer", "importer kontaktpersoner", "importer rådgivere"];
 
     public async Task<IReadOnlyList<MenuItem>> MenuItemsAsync(DialogContext dc, CancellationToken cancellationToken)
@@ -100,6 +102,11 @@ internal sealed partial class PeopleFeature(
             return true;
         }
         if (input.IsCommand(ImportWords)) return await StartImportAsync(dc, cancellationToken);
+        if (input.IsCommand(AuditWords))
+        {
+            await ShowAuditAsync(dc, cancellationToken);
+            return true;
+        }
         return false;
     }
 
@@ -113,6 +120,20 @@ internal sealed partial class PeopleFeature(
         }
         await dc.BeginDialogAsync(ImportDialog.DialogId, null, cancellationToken);
         return true;
+    }
+
+    /// <summary>The last role and identity changes, for administrators only.</summary>
+    private async Task ShowAuditAsync(DialogContext dc, CancellationToken cancellationToken)
+    {
+        if (!dc.User.Has(Role.Administrator))
+        {
+            await dc.SendAsync("Bare administratorer kan se rolleloggen.", cancellationToken);
+            return;
+        }
+        var entries = await audit.LatestAsync(20, cancellationToken);
+        await dc.SendAsync(entries.Count == 0
+            ? "Rolleloggen er tom: ingen roller er gitt eller endret ennå."
+            : "**Rolleloggen (de siste 20 endringene, nyeste først)**\n" + Markdown.Escape(RoleAudit.Format(entries)) + "\nHele loggen: `roles log` på kommandolinjen.", cancellationToken);
     }
 
     private async Task ListClaimsAsync(DialogContext dc, CancellationToken cancellationToken)
@@ -175,12 +196,14 @@ internal sealed partial class PeopleFeature(
             claim.Approved = true;
             claim.ApprovedAt = clock.GetUtcNow();
             claim.ApprovedByPersonId = person!.Id;
+            audit.Record(person, "teams", claim.Person!, RoleAuditAction.ClaimApproved, audit.Describe(Role.MunicipalityContact, municipality.Number, null, null));
             notifier.NotifyAfterCommit(claim.Person!, $"Du er nå godkjent som kontaktperson for {municipality.Name}. Skriv «rapporter status» for å rapportere.");
             await dc.SendAsync($"✅ {claim.Person!.Name} er godkjent som kontaktperson for {municipality.Name}.", cancellationToken);
         }
         else
         {
             db.Remove(claim);
+            audit.Record(person, "teams", claim.Person!, RoleAuditAction.ClaimRejected, audit.Describe(Role.MunicipalityContact, municipality.Number, null, null));
             notifier.NotifyAfterCommit(claim.Person!, $"Forespørselen din om å bli kontaktperson for {municipality.Name} ble ikke godkjent. Ta kontakt med {registry.OfficeById(municipality.OfficeId)?.DisplayName} om du mener det er feil.");
             await dc.SendAsync($"Forespørselen fra {claim.Person!.Name} for {municipality.Name} er avvist.", cancellationToken);
         }

@@ -29,7 +29,13 @@ internal enum ImportKind { Contacts, Advisors }
 /// e-mail, then by object id; re-importing a file is harmless. The changes are only added to the DbContext:
 /// the caller saves them (a Teams turn commits with its conversation state; the CLI saves once).
 /// </summary>
-internal sealed class PeopleImporter(LhlDbContext db, RegistryLookup registry, TimeProvider clock)
+/// <remarks>
+/// An import never changes who a person is unless an administrator (or the operator at the command line) does it:
+/// an advisor's import may add people and contact roles for municipalities of her own office, but may not move an
+/// existing person to another object id or e-mail, nor rename someone who holds roles beyond that. Every role
+/// given and every identity changed is written to the <see cref="RoleAudit"/> log in the same save.
+/// </remarks>
+internal sealed class PeopleImporter(LhlDbContext db, RegistryLookup registry, RoleAudit audit, TimeProvider clock)
 {
     public static readonly string[] ContactsHeader = ["municipality", "name", "email", "aadObjectId"];
     public static readonly string[] AdvisorsHeader = ["office", "organisation", "centre", "name", "email", "aadObjectId"];
@@ -79,6 +85,7 @@ internal sealed class PeopleImporter(LhlDbContext db, RegistryLookup registry, T
 
         var people = await db.Set<Person>().Include(p => p.Roles).ToListAsync(cancellationToken);
         CheckIdentities(rows, people, problems);
+        if (actor is not null && !actor.Has(Role.Administrator)) CheckIdentityChangesAreAdminOnly(rows, people, problems);
         if (problems.Count > 0) return new(rows.Count, 0, 0, 0, problems.OrderBy(p => p.Line).ToList());
 
         return Apply(rows, people, actor);
@@ -175,8 +182,40 @@ internal sealed class PeopleImporter(LhlDbContext db, RegistryLookup registry, T
         }
     }
 
+    /// <summary>
+    /// Only administrators change who an existing person is: the object id Teams recognises them by (also setting
+    /// one where none was known, which would let the importer take the record over) and the e-mail the roster
+    /// matches. Anyone else gets a line that says so, and nothing is imported.
+    /// </summary>
+    private static void CheckIdentityChangesAreAdminOnly(List<Row> rows, List<Person> people, List<ImportProblem> problems)
+    {
+        foreach (var row in rows)
+        {
+            var byEmail = people.FirstOrDefault(p => p.Email == row.Email);
+            if (byEmail is not null && row.Aad is not null && !string.Equals(byEmail.AadObjectId, row.Aad, StringComparison.OrdinalIgnoreCase))
+            {
+                problems.Add(new(row.Line, $"{byEmail.Name} ({row.Email}) finnes allerede{(byEmail.AadObjectId is null ? " uten aadObjectId" : " med en annen aadObjectId")}; bare en administrator kan endre hvem en person er. La aadObjectId stå tom, eller be en administrator."));
+            }
+            else if (byEmail is null && row.Aad is not null
+                && people.FirstOrDefault(p => string.Equals(p.AadObjectId, row.Aad, StringComparison.OrdinalIgnoreCase)) is { } byAad)
+            {
+                problems.Add(new(row.Line, $"aadObjectId {row.Aad} tilhører {byAad.Name}; bare en administrator kan endre e-postadressen til en person."));
+            }
+        }
+    }
+
+    /// <summary>Whether a non-administrator may rename this person: someone with no roles beyond contacts in the importer's offices.</summary>
+    private bool MayRename(Person? actor, Person person)
+    {
+        if (actor is null || actor.Has(Role.Administrator)) return true;
+        var offices = actor.AdvisesOffices();
+        return person.Roles.All(r => r.Role == Role.MunicipalityContact && r.MunicipalityNumber is not null
+            && registry.ByNumber(r.MunicipalityNumber) is { } m && offices.Contains(m.OfficeId));
+    }
+
     private ImportResult Apply(List<Row> rows, List<Person> people, Person? actor)
     {
+        var source = actor is null ? "cli" : "teams";
         var now = clock.GetUtcNow();
         int created = 0, updated = 0, roles = 0;
         var touched = new HashSet<Person>();
@@ -194,11 +233,23 @@ internal sealed class PeopleImporter(LhlDbContext db, RegistryLookup registry, T
             }
             else if (!touched.Contains(person))
             {
-                var changed = person.Name != row.Name || person.Email != row.Email || (row.Aad is not null && person.AadObjectId != row.Aad);
-                person.Name = row.Name;
+                // Identity changes got this far only for administrators and the operator (see CheckIdentityChangesAreAdminOnly).
+                var rename = person.Name != row.Name && MayRename(actor, person);
+                var newEmail = person.Email != row.Email;
+                var newAad = row.Aad is not null && !string.Equals(person.AadObjectId, row.Aad, StringComparison.OrdinalIgnoreCase);
+                if (newEmail || newAad)
+                {
+                    audit.Record(actor, source, person, RoleAuditAction.IdentityChanged, string.Join("; ",
+                        new[]
+                        {
+                            newEmail ? $"e-post {person.Email ?? "(ingen)"} → {row.Email}" : null,
+                            newAad ? $"aadObjectId {person.AadObjectId ?? "(ingen)"} → {row.Aad}" : null,
+                        }.Where(d => d is not null)));
+                }
+                if (rename) person.Name = row.Name;
                 person.Email = row.Email;
-                if (row.Aad is not null) person.AadObjectId = row.Aad;
-                if (changed) updated++;
+                if (newAad) person.AadObjectId = row.Aad;
+                if (rename || newEmail || newAad) updated++;
                 touched.Add(person);
             }
 
@@ -211,6 +262,7 @@ internal sealed class PeopleImporter(LhlDbContext db, RegistryLookup registry, T
                     Organisation = row.Organisation, Centre = row.Centre,
                     Approved = true, CreatedAt = now, ApprovedAt = now, ApprovedByPersonId = actor?.Id,
                 });
+                audit.Record(actor, source, person, RoleAuditAction.RoleGranted, audit.Describe(row.Role, row.MunicipalityNumber, row.OfficeId, row.Organisation));
                 roles++;
             }
             else if (!existing.Approved)
@@ -219,6 +271,7 @@ internal sealed class PeopleImporter(LhlDbContext db, RegistryLookup registry, T
                 existing.Approved = true;
                 existing.ApprovedAt = now;
                 existing.ApprovedByPersonId = actor?.Id;
+                audit.Record(actor, source, person, RoleAuditAction.ClaimApproved, audit.Describe(row.Role, row.MunicipalityNumber, row.OfficeId, row.Organisation) + " (ved import)");
                 roles++;
             }
         }

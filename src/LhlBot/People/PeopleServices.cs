@@ -12,6 +12,8 @@ internal static class PeopleServices
         if (services.Any(d => d.ServiceType == typeof(RegistryLookup))) return services;
         services.AddSingleton<RegistryLookup>();
         services.AddScoped<PeopleImporter>();
+        services.AddScoped<RoleAudit>();
+        services.AddSingleton<ICliCommand, RoleLogCliCommand>();
         services.AddSingleton<IProactiveMessenger, CloudAdapterMessenger>();
         services.AddScoped<PeopleNotifier>();
         services.AddScoped<Dialog, ClaimDialog>();
