@@ -16,5 +16,10 @@ internal sealed class ConversationState
 internal sealed class DialogInstance
 {
     public required string Id { get; init; }
+
+    /// <summary>This instance's own key, carried by every card action the dialog sends, so a press on a card of an
+    /// ended (or another) instance is recognised as such and never taken as input. Null in states saved before keys.</summary>
+    public string? Key { get; init; }
+
     public JsonObject State { get; set; } = [];
 }

@@ -16,6 +16,12 @@ internal interface IBotFeature
 
     /// <summary>Starts the job when the input asks for it (its menu action or its words); false when it is not for this job.</summary>
     Task<bool> TryStartAsync(DialogContext dc, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Whether a press of this card action may be handled while a dialog is active without disturbing it (👍 on an
+    /// answer given mid-form). Other job actions pressed mid-dialog are deferred until the dialog is done.
+    /// </summary>
+    bool WorksMidDialog(string action) => false;
 }
 
 /// <summary>Answers a free-text question; the fallback for any text no job claims, and for questions asked mid-dialog.</summary>

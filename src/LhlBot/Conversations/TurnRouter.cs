@@ -1,4 +1,6 @@
+using System.Text.Json.Nodes;
 using LhlBot.Conversations.Dialogs;
+using LhlBot.Conversations.Prompts;
 using LhlBot.Protocol;
 using LhlBot.Welcome;
 
@@ -8,7 +10,7 @@ namespace LhlBot.Conversations;
 /// Decides what a turn is about: a welcome, a command that works anywhere ("avbryt", "hjelp", "start på nytt"),
 /// the answer to the active dialog, a question asked in the middle of one, the start of a job, or a question.
 /// </summary>
-internal sealed class TurnRouter(IEnumerable<IBotFeature> features, IQuestionAnswerer questions, WelcomeCard welcome)
+internal sealed class TurnRouter(IEnumerable<IBotFeature> features, IQuestionAnswerer questions, WelcomeCard welcome, DialogSet dialogs)
 {
     private static readonly string[] CancelWords = ["avbryt", "stopp", "slutt", "cancel", "avslutt"];
     private static readonly string[] RestartWords = ["start på nytt", "start paa nytt", "begynn på nytt", "restart", "byrj på nytt"];
@@ -37,7 +39,9 @@ internal sealed class TurnRouter(IEnumerable<IBotFeature> features, IQuestionAns
         var input = dc.Input;
         if (input.IsEmpty) return;
 
-        if (input.Action == "cancel" || input.IsCommand(CancelWords))
+        if (input.Action is { } pressed && await IsStaleAsync(dc, pressed, cancellationToken)) return;
+
+        if (input.Action == CardActions.Cancel || input.IsCommand(CancelWords))
         {
             var hadDialog = dc.CancelAll() == DialogTurnStatus.Cancelled;
             await dc.SendAsync(hadDialog
@@ -59,6 +63,15 @@ internal sealed class TurnRouter(IEnumerable<IBotFeature> features, IQuestionAns
 
         if (dc.ActiveDialog is { } active)
         {
+            if (input.Action is { } jobAction && input.DialogKey is null && !dialogs.IsDialogAction(jobAction))
+            {
+                // A job's button (👍 on an answer, «Book» on an old menu) pressed while a dialog is active.
+                var feature = features.FirstOrDefault(f => f.WorksMidDialog(jobAction));
+                if (feature is not null && await feature.TryStartAsync(dc, cancellationToken)) return;
+                await dc.SendAsync("Vi er midt i noe – gjør det ferdig eller skriv «avbryt» først. Her er der vi slapp:", cancellationToken);
+                await dc.RepromptAsync(cancellationToken);
+                return;
+            }
             if (input.IsCommand(ResumeWords) || input.IsCommand(MenuWords))
             {
                 await dc.SendAsync("Vi er midt i noe – her er der vi slapp. Skriv «avbryt» for å avbryte.", cancellationToken);
@@ -86,13 +99,57 @@ internal sealed class TurnRouter(IEnumerable<IBotFeature> features, IQuestionAns
         {
             if (await feature.TryStartAsync(dc, cancellationToken)) return;
         }
+        if (input.Text.Length > 0 && input.Normalized.Length == 0)
+        {
+            // «🙂», «?», «...»: no words to search for, and no feedback either.
+            await dc.SendAsync("Skriv gjerne et spørsmål om reformen, eller «meny» for å se hva jeg kan hjelpe med.", cancellationToken);
+            return;
+        }
         if (input.Text.Length > 0)
         {
             await questions.AnswerAsync(dc, input.Text, cancellationToken);
             return;
         }
-        // A button on an old card whose dialog has ended.
-        await dc.SendAsync("Det skjemaet er ikke lenger aktivt. Skriv «meny» for å begynne på nytt.", cancellationToken);
+        if (input.Text.Length > 0 || input.CardValue is null) return;
+        // A button nobody knows (a card from an older version of the bot).
+        await SendEndedAsync(dc, null, cancellationToken);
+    }
+
+    /// <summary>
+    /// A press on a card of a dialog instance that is not the active one — ended, cancelled, double-clicked,
+    /// or an older form — is refused before anything reads it: nothing is stored, the active dialog is untouched.
+    /// </summary>
+    private async Task<bool> IsStaleAsync(DialogContext dc, string action, CancellationToken cancellationToken)
+    {
+        var key = dc.Input.DialogKey;
+        if (key is null && !dialogs.IsDialogAction(action)) return false;
+        if (dc.ActiveInstance is { } active && active.Key == key) return false;
+        await SendEndedAsync(dc, (string?)(dc.Input.CardValue?[CardActions.DialogIdKey] as JsonValue), cancellationToken);
+        if (dc.ActiveInstance is not null) await dc.RepromptAsync(cancellationToken);
+        return true;
+    }
+
+    private async Task SendEndedAsync(DialogContext dc, string? dialogId, CancellationToken cancellationToken)
+    {
+        var restart = dialogId is null ? null : dialogs.Find(dialogId)?.RestartAction;
+        var busy = dc.ActiveInstance is not null;
+        var text = "Det skjemaet er avsluttet, så jeg har ikke lagret noe fra det." +
+                   (busy ? " Du er midt i noe annet – her er der vi slapp." : " Skriv «meny» for å begynne på nytt.");
+        if (!dc.CardsSupported || busy)
+        {
+            await dc.SendAsync(text, cancellationToken);
+            return;
+        }
+        var actions = new JsonArray();
+        if (restart is not null) actions.Add(PromptRenderer.Action("Begynn på nytt", new JsonObject { ["action"] = restart }));
+        actions.Add(PromptRenderer.Action("Vis menyen", new JsonObject { ["action"] = "menu" }));
+        await dc.SendCardAsync("summary", new JsonObject
+        {
+            ["title"] = "Det skjemaet er avsluttet",
+            ["intro"] = "Jeg har ikke lagret noe fra det. Vil du begynne på nytt?",
+            ["facts"] = new JsonArray(),
+            ["actions"] = actions,
+        }, text, cancellationToken);
     }
 
     private async Task SendHelpAsync(DialogContext dc, CancellationToken cancellationToken)

@@ -37,5 +37,16 @@ internal sealed class UserInput
         return new UserInput(text, value);
     }
 
-    public bool IsCommand(params string[] words) => words.Any(w => Normalized == TextMatching.Normalize(w));
+    /// <summary>
+    /// True when the input is one of the words (folded). A word that folds to nothing («👍», «👎») must be typed as
+    /// written: «🙂», «?» or a card press with no text never match it.
+    /// </summary>
+    public bool IsCommand(params string[] words) => words.Any(w =>
+        TextMatching.Normalize(w) is { Length: > 0 } folded ? Normalized == folded : Text.Length > 0 && Text == w.Trim());
+
+    /// <summary>The dialog instance a pressed card action belongs to (<see cref="DialogInstance.Key"/>), if it carries one.</summary>
+    public string? DialogKey => CardValue?[CardActions.DialogKey] is JsonValue v && v.TryGetValue<string>(out var key) ? key : null;
+
+    /// <summary>The same input with other card data: a typed request or a numbered menu choice run as the action it stands for.</summary>
+    public UserInput As(JsonObject cardValue) => new("", cardValue);
 }

@@ -57,6 +57,7 @@ internal static class LhlBotServices
         services.AddSingleton<IPostConfigureOptions<KnowledgeOptions>, KnowledgeIndexFolder>();
         services.AddSingleton<KnowledgeBase>();
         services.AddScoped<QuestionsFeature>();
+        services.AddScoped<AnswerFeedback>();
         services.AddScoped<IQuestionAnswerer>(provider => provider.GetRequiredService<QuestionsFeature>());
         services.AddSingleton<ICliCommand, KnowledgeCliCommand>();
         services.AddSingleton<ICliCommand, KnowledgeEvalCliCommand>();

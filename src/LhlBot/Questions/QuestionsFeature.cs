@@ -15,7 +15,7 @@ namespace LhlBot.Questions;
 /// 👍/👎 stored with the question, and an honest "fant ikke" (logged for administrators) below the threshold.
 /// A short follow-up ("og for KS?") is read in the context of the question before it.
 /// </summary>
-internal sealed class QuestionsFeature(KnowledgeBase knowledge, LhlDbContext db, IEnumerable<IFollowUpOffer> offers, TimeProvider clock)
+internal sealed class QuestionsFeature(KnowledgeBase knowledge, LhlDbContext db, IEnumerable<IFollowUpOffer> offers, AnswerFeedback feedback, TimeProvider clock)
     : IBotFeature, IQuestionAnswerer
 {
     public const string AskAction = "questions.ask";
@@ -26,6 +26,8 @@ internal sealed class QuestionsFeature(KnowledgeBase knowledge, LhlDbContext db,
     private const string LastQuestionKey = "lastQuestion";
     private const string LastLogKey = "lastQuestionLog";
     private const string LastHitKey = "lastQuestionHit";
+    /// <summary>The conversation's version when the last answer was given: typed 👍/👎 counts only in the very next turn.</summary>
+    private const string LastAnswerTurnKey = "lastAnswerTurn";
 
     private static readonly string[] NextWords = ["flere", "neste", "flere treff", "neste treff", "mer", "fleire", "vis flere"];
     private static readonly string[] GoodWords =
@@ -38,6 +40,8 @@ internal sealed class QuestionsFeature(KnowledgeBase knowledge, LhlDbContext db,
     public Task<IReadOnlyList<MenuItem>> MenuItemsAsync(DialogContext dc, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<MenuItem>>(
             [new("Still et spørsmål", "Spør om reformen på bokmål eller nynorsk – jeg svarer fra veiledningsdokumentene og viser kilden.", AskAction)]);
+
+    public bool WorksMidDialog(string action) => action is NextAction or FeedbackAction;
 
     public async Task<bool> TryStartAsync(DialogContext dc, CancellationToken cancellationToken)
     {
@@ -69,12 +73,12 @@ internal sealed class QuestionsFeature(KnowledgeBase knowledge, LhlDbContext db,
             await ShowHitAsync(dc, last, ((int?)dc.State.Memory[LastHitKey] ?? 0) + 1, cancellationToken);
             return true;
         }
-        if (input.IsCommand(GoodWords) && LastLog(dc) is { } liked)
+        if (input.IsCommand(GoodWords) && JustAnswered(dc) is { } liked)
         {
             await StoreFeedbackAsync(dc, liked, 1, cancellationToken);
             return true;
         }
-        if (input.IsCommand(BadWords) && LastLog(dc) is { } disliked)
+        if (input.IsCommand(BadWords) && JustAnswered(dc) is { } disliked)
         {
             await StoreFeedbackAsync(dc, disliked, -1, cancellationToken);
             return true;
@@ -105,6 +109,7 @@ internal sealed class QuestionsFeature(KnowledgeBase knowledge, LhlDbContext db,
         dc.State.Memory[LastQuestionKey] = result.Question;
         dc.State.Memory[LastLogKey] = entry.Id.ToString();
         dc.State.Memory[LastHitKey] = 1;
+        dc.State.Memory[LastAnswerTurnKey] = TurnVersion(dc);
 
         if (result.Answered && top is not null)
         {
@@ -131,19 +136,18 @@ internal sealed class QuestionsFeature(KnowledgeBase knowledge, LhlDbContext db,
         }
         dc.State.Memory[LastLogKey] = entry.Id.ToString();
         dc.State.Memory[LastHitKey] = hitNumber;
+        dc.State.Memory[LastAnswerTurnKey] = TurnVersion(dc);
         await SendHitAsync(dc, entry, entry.Question, result.Hits[hitNumber - 1], hitNumber, result.Hits.Count, "", cancellationToken);
     }
 
     private async Task StoreFeedbackAsync(DialogContext dc, Guid? logId, int value, CancellationToken cancellationToken)
     {
-        var entry = await FindLogAsync(dc, logId, cancellationToken);
-        if (entry is null || value is not (1 or -1))
+        var entry = logId is { } id ? await feedback.RecordAsync(id, dc.Context.Activity.Conversation?.Id ?? "", value, cancellationToken) : null;
+        if (entry is null)
         {
             await dc.SendAsync("Jeg finner ikke svaret du vil gi tilbakemelding på.", cancellationToken);
             return;
         }
-        entry.Feedback = value;
-        entry.FeedbackAt = clock.GetUtcNow();
         var reply = value > 0
             ? "Takk for tilbakemeldingen! 👍"
             : "Takk – jeg noterer at svaret ikke hjalp. Prøv gjerne å spørre på en annen måte" +
@@ -277,6 +281,13 @@ internal sealed class QuestionsFeature(KnowledgeBase knowledge, LhlDbContext db,
     }
 
     private static Guid? LastLog(DialogContext dc) => ReadGuid(dc.State.Memory[LastLogKey]);
+
+    /// <summary>The answer given in the turn just before this one; typed «takk» or «👎» later is not about it.</summary>
+    private static Guid? JustAnswered(DialogContext dc) =>
+        (long?)dc.State.Memory[LastAnswerTurnKey] is { } turn && turn + 1 == TurnVersion(dc) ? LastLog(dc) : null;
+
+    private static long TurnVersion(DialogContext dc) =>
+        dc.Context.TurnState.TryGetValue(nameof(ConversationRecord), out var record) && record is ConversationRecord r ? r.Version : 0;
 
     private static Guid? ReadGuid(JsonNode? node) =>
         node is JsonValue value && value.TryGetValue<string>(out var text) && Guid.TryParse(text, out var id) ? id : null;

@@ -25,6 +25,8 @@ internal sealed class StatusReportDialog(
 
     public override string Id => DialogId;
 
+    public override string? RestartAction => StatusReportsFeature.ReportAction;
+
     protected override FormDefinition Form => form ??= StatusReportForm.Build(calendar.Today);
 
     protected override string SendTitle => "Send rapporten";

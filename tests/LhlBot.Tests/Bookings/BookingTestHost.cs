@@ -137,7 +137,12 @@ internal sealed class BookingConversation(BookingTestHost host, string conversat
 
     public Task<Reply> SayAsync(string text) => SendAsync(new Activity { Type = ActivityTypes.Message, Text = text });
 
-    public Task<Reply> SubmitAsync(System.Text.Json.Nodes.JsonObject value) => SendAsync(new Activity { Type = ActivityTypes.Message, Value = value });
+    /// <summary>Presses the button with this action on the latest card that has it (<see cref="CardPress"/>).</summary>
+    public Task<Reply> SubmitAsync(System.Text.Json.Nodes.JsonObject value) => SubmitAsIsAsync(CardPress.FromLatest(value, received));
+
+    public Task<Reply> SubmitAsIsAsync(System.Text.Json.Nodes.JsonObject value) => SendAsync(new Activity { Type = ActivityTypes.Message, Value = value });
+
+    private readonly List<System.Text.Json.Nodes.JsonObject> received = [];
 
     private async Task<Reply> SendAsync(Activity activity)
     {
@@ -150,6 +155,8 @@ internal sealed class BookingConversation(BookingTestHost host, string conversat
         activity.Timestamp = DateTimeOffset.UtcNow;
         var context = new CollectingTurnContext(activity);
         await host.Services.GetRequiredService<IBot>().OnTurnAsync(context, CancellationToken.None);
-        return new Reply(context.Sent);
+        var reply = new Reply(context.Sent);
+        received.AddRange(reply.Cards);
+        return reply;
     }
 }

@@ -92,7 +92,16 @@ public sealed class TestConversation(BotHost host, string conversationId, string
 
     public Task<Reply> SayAsync(string text) => SendAsync(new Activity { Type = ActivityTypes.Message, Text = text });
 
-    public Task<Reply> SubmitAsync(JsonObject value) => SendAsync(new Activity { Type = ActivityTypes.Message, Value = value });
+    /// <summary>
+    /// The user fills in and presses a button of the latest card that has this action, as Teams sends it: the
+    /// button's own data (the dialog instance it belongs to) comes back with the values given here.
+    /// </summary>
+    public Task<Reply> SubmitAsync(JsonObject value) => SubmitAsIsAsync(CardPress.FromLatest(value, received));
+
+    /// <summary>Sends exactly this card data (an old card's button pressed again, a hand-made submission).</summary>
+    public Task<Reply> SubmitAsIsAsync(JsonObject value) => SendAsync(new Activity { Type = ActivityTypes.Message, Value = value });
+
+    private readonly List<JsonObject> received = [];
 
     public async Task<Reply> SendAsync(Activity activity)
     {
@@ -105,7 +114,31 @@ public sealed class TestConversation(BotHost host, string conversationId, string
         activity.Timestamp ??= DateTimeOffset.UtcNow;
         var context = new CollectingTurnContext(activity);
         await host.Services.GetRequiredService<IBot>().OnTurnAsync(context, CancellationToken.None);
-        return new Reply(context.Sent);
+        var reply = new Reply(context.Sent);
+        received.AddRange(reply.Cards);
+        return reply;
+    }
+}
+
+/// <summary>How a test presses a button as Teams would: with the button's own data from the card it is on.</summary>
+public static class CardPress
+{
+    /// <summary>
+    /// The user fills in and presses a button of the latest card that has this action: the button's own data (the
+    /// dialog instance it belongs to) comes back with the values given here.
+    /// </summary>
+    public static JsonObject FromLatest(JsonObject value, IReadOnlyList<JsonObject> received)
+    {
+        var action = (string?)value["action"];
+        var sent = value.DeepClone().AsObject();
+        if (action is null || sent.ContainsKey("dialog")) return sent;
+        var button = received.AsEnumerable().Reverse().SelectMany(Reply.ActionData)
+            .FirstOrDefault(d => (string?)d["action"] == action && (value["form"] is null || (string?)d["form"] == (string?)value["form"]));
+        foreach (var key in new[] { "dialog", "dialogId" })
+        {
+            if (button?[key] is { } v) sent[key] = v.DeepClone();
+        }
+        return sent;
     }
 }
 
@@ -124,6 +157,23 @@ public sealed class Reply(IReadOnlyList<Activity> activities)
 
     /// <summary>The cards as JSON text (Norwegian letters unescaped), for "the card shows X" assertions.</summary>
     public IReadOnlyList<string> CardJson => Cards.Select(c => c.ToJsonString(ProtocolJson.Options)).ToList();
+
+    /// <summary>The data of every button on a card (Action.Submit / Action.Execute), in order.</summary>
+    public static IEnumerable<JsonObject> ActionData(JsonObject card) => Buttons(card).Select(b => b["data"]).OfType<JsonObject>();
+
+    /// <summary>Every button of the card, in order.</summary>
+    public static IEnumerable<JsonObject> Buttons(JsonNode? node) => node switch
+    {
+        JsonObject o when (string?)(o["type"] as JsonValue) is "Action.Submit" or "Action.Execute" => [o],
+        JsonObject o => o.SelectMany(kv => Buttons(kv.Value)),
+        JsonArray a => a.SelectMany(Buttons),
+        _ => [],
+    };
+
+    /// <summary>The data of this reply's button with this title (as pressed, to send again later).</summary>
+    public JsonObject Button(string title) =>
+        Cards.SelectMany(Buttons).Where(b => (string?)b["title"] == title).Select(b => b["data"]!.DeepClone().AsObject()).FirstOrDefault()
+        ?? throw new InvalidOperationException($"No button «{title}» in: {Everything}");
 
     /// <summary>Text and card JSON together, for "does the user see X" assertions.</summary>
     public string Everything => Text + "\n" + string.Join("\n", Cards.Select(c => c.ToJsonString(ProtocolJson.Options)));

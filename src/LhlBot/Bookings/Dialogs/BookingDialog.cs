@@ -51,6 +51,15 @@ internal sealed class BookingDialog : WaterfallDialog
 
     public override string Id => DialogId;
 
+    private static readonly string[] Actions = [SlotAction, MoreAction, FromAction, ConfirmAction, OtherAction, PromptRenderer.PromptAction, CardActions.Cancel];
+
+    public override IReadOnlyCollection<string> OwnActions => Actions;
+
+    /// <summary>«Flere tider» and «Velg en annen tid» move on without the date field.</summary>
+    public override bool LeavesForm(string action) => action is MoreAction or OtherAction or CardActions.Cancel;
+
+    public override string? RestartAction => BookingFeature.StartAction;
+
     private int PageSize => options.Value.TimesPerPage;
 
     public BookingDialog(LhlDbContext db, SlotQuery slots, BookingStore store, BookingMessages messages,
@@ -403,7 +412,7 @@ internal sealed class BookingDialog : WaterfallDialog
             var actions = new JsonArray();
             if (hasMore) actions.Add(PromptRenderer.Action("Flere tider", new JsonObject { ["action"] = MoreAction }));
             actions.Add(PromptRenderer.Action("Vis fra datoen", new JsonObject { ["action"] = FromAction }));
-            actions.Add(PromptRenderer.Action("Avbryt", new JsonObject { ["action"] = "cancel" }));
+            actions.Add(PromptRenderer.Action("Avbryt", new JsonObject { ["action"] = CardActions.Cancel }));
             var data = new JsonObject
             {
                 ["heading"] = heading,
@@ -457,7 +466,7 @@ internal sealed class BookingDialog : WaterfallDialog
                 ["actions"] = new JsonArray(
                     PromptRenderer.Action("Bekreft", new JsonObject { ["action"] = ConfirmAction }),
                     PromptRenderer.Action("Velg en annen tid", new JsonObject { ["action"] = OtherAction }),
-                    PromptRenderer.Action("Avbryt", new JsonObject { ["action"] = "cancel" })),
+                    PromptRenderer.Action("Avbryt", new JsonObject { ["action"] = CardActions.Cancel })),
             };
             await dc.SendAsync(MessageFactory.Attachment(dc.Prompts.Cards.Render(BookingMessages.DetailsTemplate, data)), cancellationToken);
             return;

@@ -40,4 +40,18 @@ internal abstract class Dialog
 
     /// <summary>What "hjelp" says about the current step, if anything.</summary>
     public virtual string? Help(DialogContext dc) => null;
+
+    private static readonly string[] PromptActions = [Prompts.PromptRenderer.PromptAction, CardActions.Cancel];
+
+    /// <summary>
+    /// The card actions this dialog's cards carry and it alone reads. Cards sent while it is active mark these with
+    /// the instance's key; a press whose key is not the active instance's is refused and stores nothing.
+    /// </summary>
+    public virtual IReadOnlyCollection<string> OwnActions => PromptActions;
+
+    /// <summary>Actions that leave the form without its inputs (never validated, never sent): «Avbryt», «Tilbake».</summary>
+    public virtual bool LeavesForm(string action) => action == CardActions.Cancel;
+
+    /// <summary>The menu action that starts this dialog afresh, offered when a press on an ended instance arrives.</summary>
+    public virtual string? RestartAction => null;
 }

@@ -20,21 +20,26 @@ internal sealed class DialogContext(
 
     public ITurnContext Context { get; } = context;
     public ConversationState State { get; } = state;
-    public UserInput Input { get; } = input;
+    /// <summary>This turn's input; replaced when typed text is run as the card action it stands for (a recognised request, a menu number).</summary>
+    public UserInput Input { get; private set; } = input;
+
+    public void ReplaceInput(UserInput replacement) => Input = replacement;
+
+    public DialogSet Dialogs { get; } = dialogs;
     public PromptRenderer Prompts { get; } = prompts;
     public TimeProvider Clock { get; } = clock;
 
     public DialogInstance? ActiveInstance => State.Stack.Count > 0 ? State.Stack[^1] : null;
 
-    public Dialog? ActiveDialog => ActiveInstance is { } instance ? dialogs.Find(instance.Id) : null;
+    public Dialog? ActiveDialog => ActiveInstance is { } instance ? Dialogs.Find(instance.Id) : null;
 
     /// <summary>Whether this channel shows Adaptive Cards (Teams, Web Chat, the emulator) or only text.</summary>
     public bool CardsSupported => ChannelCapabilities.SupportsCards(Context.Activity.ChannelId);
 
     public async Task<DialogTurnStatus> BeginDialogAsync(string dialogId, JsonNode? options = null, CancellationToken cancellationToken = default)
     {
-        var dialog = dialogs.Get(dialogId);
-        State.Stack.Add(new DialogInstance { Id = dialog.Id });
+        var dialog = Dialogs.Get(dialogId);
+        State.Stack.Add(new DialogInstance { Id = dialog.Id, Key = Guid.NewGuid().ToString("N")[..12] });
         return await dialog.BeginAsync(this, options, cancellationToken);
     }
 
@@ -78,13 +83,20 @@ internal sealed class DialogContext(
     public Task SendAsync(string text, CancellationToken cancellationToken = default) =>
         Context.SendActivityAsync(MessageFactory.Text(text), cancellationToken);
 
-    public Task SendAsync(Activity activity, CancellationToken cancellationToken = default) =>
-        Context.SendActivityAsync(activity, cancellationToken);
+    /// <summary>Sends an activity; its card actions that belong to the active dialog carry the instance's key (<see cref="CardActions"/>).</summary>
+    public Task SendAsync(Activity activity, CancellationToken cancellationToken = default)
+    {
+        var dialog = ActiveDialog;
+        CardActions.Prepare(activity, ActiveInstance,
+            action => dialog?.OwnActions.Contains(action) == true,
+            action => dialog?.LeavesForm(action) ?? action == CardActions.Cancel);
+        return Context.SendActivityAsync(activity, cancellationToken);
+    }
 
     /// <summary>Sends a card where cards are shown, else its plain-text twin.</summary>
     public Task SendCardAsync(string template, object data, string textFallback, CancellationToken cancellationToken = default) =>
         CardsSupported
-            ? Context.SendActivityAsync(MessageFactory.Attachment(Prompts.Cards.Render(template, data)), cancellationToken)
+            ? SendAsync(MessageFactory.Attachment(Prompts.Cards.Render(template, data)), cancellationToken)
             : SendAsync(textFallback, cancellationToken);
 }
 
@@ -96,6 +108,9 @@ internal sealed class DialogSet(IEnumerable<Dialog> dialogs)
     public Dialog? Find(string id) => byId.GetValueOrDefault(id);
 
     public Dialog Get(string id) => Find(id) ?? throw new InvalidOperationException($"No dialog with id '{id}' is registered.");
+
+    /// <summary>Whether some dialog reads this card action itself (so it means nothing once that dialog has ended).</summary>
+    public bool IsDialogAction(string action) => byId.Values.Any(d => d.OwnActions.Contains(action));
 }
 
 internal static class ChannelCapabilities

@@ -29,6 +29,10 @@ internal abstract class FormDialog : Dialog
 
     protected abstract FormDefinition Form { get; }
 
+    private static readonly string[] FormActions = [SubmitAction, EditAction, SendAction, PromptRenderer.PromptAction, CardActions.Cancel];
+
+    public override IReadOnlyCollection<string> OwnActions => FormActions;
+
     /// <summary>The form's heading, e.g. "Statusrapport for Bodø – 1. november 2026".</summary>
     protected abstract string Title(JsonNode? context);
 
@@ -320,7 +324,7 @@ internal abstract class FormDialog : Dialog
             ["fields"] = fields,
             ["actions"] = new JsonArray(
                 PromptRenderer.Action("Gå videre", new JsonObject { ["action"] = SubmitAction, ["form"] = Form.Id }),
-                PromptRenderer.Action("Avbryt", new JsonObject { ["action"] = "cancel" })),
+                PromptRenderer.Action("Avbryt", new JsonObject { ["action"] = CardActions.Cancel })),
         };
         return dc.SendAsync(MessageFactory.Attachment(dc.Prompts.Cards.Render(PromptRenderer.FormTemplate, card)), cancellationToken);
     }
@@ -345,7 +349,7 @@ internal abstract class FormDialog : Dialog
                 ["actions"] = new JsonArray(
                     PromptRenderer.Action(SendTitle, new JsonObject { ["action"] = SendAction, ["form"] = Form.Id }),
                     PromptRenderer.Action("Endre", new JsonObject { ["action"] = EditAction, ["form"] = Form.Id }),
-                    PromptRenderer.Action("Avbryt", new JsonObject { ["action"] = "cancel" })),
+                    PromptRenderer.Action("Avbryt", new JsonObject { ["action"] = CardActions.Cancel })),
             };
             return dc.SendAsync(MessageFactory.Attachment(dc.Prompts.Cards.Render("summary", card)), cancellationToken);
         }

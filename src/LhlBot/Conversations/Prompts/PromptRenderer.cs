@@ -14,6 +14,9 @@ internal sealed class PromptRenderer(CardTemplateLibrary cards)
 {
     public const string FormTemplate = "form";
 
+    /// <summary>The action of a single prompt's card (its answer buttons and «Svar»).</summary>
+    public const string PromptAction = "prompt";
+
     /// <summary>Single choices with at most this many options become one-click buttons on the card.</summary>
     private const int MaxButtons = 6;
 
@@ -27,7 +30,7 @@ internal sealed class PromptRenderer(CardTemplateLibrary cards)
             return dc.SendAsync(AsText(prompt, error, current), cancellationToken);
         }
         var field = Field(prompt, current, error, allowButtons: true);
-        var submit = new JsonObject { ["action"] = "prompt", ["prompt"] = prompt.Id };
+        var submit = new JsonObject { ["action"] = PromptAction, ["prompt"] = prompt.Id };
         var card = new JsonObject
         {
             ["title"] = "",
@@ -61,7 +64,7 @@ internal sealed class PromptRenderer(CardTemplateLibrary cards)
             ["value"] = CardValue(prompt, current),
             ["choices"] = new JsonArray(choices.Select(c => (JsonNode)new JsonObject { ["title"] = ChoiceTitle(c), ["value"] = c.Value }).ToArray()),
             ["buttonChoices"] = buttons
-                ? new JsonArray(choices.Select(c => (JsonNode)Action(c.Title, new JsonObject { ["action"] = "prompt", ["prompt"] = prompt.Id, [prompt.Id] = c.Value })).ToArray())
+                ? new JsonArray(choices.Select(c => (JsonNode)Action(c.Title, new JsonObject { ["action"] = PromptAction, ["prompt"] = prompt.Id, [prompt.Id] = c.Value })).ToArray())
                 : new JsonArray(),
         };
     }
