@@ -25,7 +25,8 @@ internal sealed class ProcessedActivity
 {
     public required string ConversationId { get; init; }
     public required string ActivityId { get; init; }
-    public DateTimeOffset ReceivedAt { get; init; }
+    /// <summary>UTC; a DateTime, because SQLite compares these (for pruning) and not DateTimeOffset.</summary>
+    public DateTime ReceivedAt { get; init; }
 }
 
 internal sealed class ConversationRecordConfiguration : IEntityTypeConfiguration<ConversationRecord>
@@ -43,6 +44,7 @@ internal sealed class ProcessedActivityConfiguration : IEntityTypeConfiguration<
     public void Configure(EntityTypeBuilder<ProcessedActivity> builder)
     {
         builder.HasKey(p => new { p.ConversationId, p.ActivityId });
+        builder.Property(p => p.ReceivedAt).HasConversion(v => DateTime.SpecifyKind(v.ToUniversalTime(), DateTimeKind.Utc), v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
         builder.HasIndex(p => p.ReceivedAt);
     }
 }

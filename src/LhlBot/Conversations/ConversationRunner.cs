@@ -30,6 +30,17 @@ internal sealed class ConversationRunner(
             return;
         }
 
+        var claim = ActivityDeduplication.ClaimFor(activity, clock);
+        if (claim is not null)
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            if (await ActivityDeduplication.IsProcessedAsync(scope.ServiceProvider.GetRequiredService<LhlDbContext>(), claim, cancellationToken))
+            {
+                await AcknowledgeDuplicateAsync(turnContext, claim, cancellationToken);
+                return;
+            }
+        }
+
         for (var attempt = 1; attempt <= MaxAttempts; attempt++)
         {
             await using var scope = scopes.CreateAsyncScope();
@@ -56,12 +67,19 @@ internal sealed class ConversationRunner(
             record.ChannelId = activity.ChannelId ?? record.ChannelId;
             record.UpdatedAt = clock.GetUtcNow();
             record.Version++;
+            if (claim is not null) db.Add(new ProcessedActivity { ConversationId = claim.ConversationId, ActivityId = claim.ActivityId, ReceivedAt = claim.ReceivedAt });
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
             }
-            catch (DbUpdateException ex) when (ex is DbUpdateConcurrencyException || IsConflict(ex))
+            catch (DbUpdateException ex) when (ex is DbUpdateConcurrencyException || ActivityDeduplication.IsUniqueViolation(ex))
             {
+                if (claim is not null && await IsProcessedElsewhereAsync(claim, cancellationToken))
+                {
+                    // A re-delivery of this activity committed first (here or on another instance): this attempt counts for nothing.
+                    await AcknowledgeDuplicateAsync(turnContext, claim, cancellationToken);
+                    return;
+                }
                 logger.LogInformation("Conversation {ConversationId} changed during the turn (attempt {Attempt}); running it again.", conversationId, attempt);
                 await Task.Delay(Random.Shared.Next(5, 40) * attempt, cancellationToken);
                 continue;
@@ -100,7 +118,19 @@ internal sealed class ConversationRunner(
         }
     }
 
-    /// <summary>Two first turns of a new conversation both inserting its row: one loses on the primary key.</summary>
-    private static bool IsConflict(DbUpdateException ex) =>
-        ex.InnerException is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 19 };
+    private async Task<bool> IsProcessedElsewhereAsync(ProcessedActivity claim, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await ActivityDeduplication.IsProcessedAsync(scope.ServiceProvider.GetRequiredService<LhlDbContext>(), claim, cancellationToken);
+    }
+
+    private async Task AcknowledgeDuplicateAsync(ITurnContext turnContext, ProcessedActivity claim, CancellationToken cancellationToken)
+    {
+        logger.LogInformation("Activity {ActivityId} in {ConversationId} was already processed; acknowledged without processing.",
+            LogText.Safe(claim.ActivityId), LogText.Safe(claim.ConversationId));
+        if (turnContext.Activity.Type == ActivityTypes.Invoke)
+        {
+            await turnContext.SendInvokeResponseAsync(200, new { statusCode = 200, type = ContentTypes.ActivityMessage, value = "OK" }, cancellationToken);
+        }
+    }
 }

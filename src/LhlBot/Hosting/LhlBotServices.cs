@@ -30,9 +30,12 @@ internal static class LhlBotServices
         services.AddScoped<RegistrySeeder>();
         services.AddSingleton<Startup>();
 
-        // Protocol: the Bot Framework endpoint, with de-duplication and a typing indicator around every turn.
+        // Protocol: the Bot Framework endpoint, with a typing indicator around every turn. De-duplication of
+        // re-delivered activities is part of the turn's own save (ConversationRunner).
         services.AddBotFramework(configuration);
-        services.AddSingleton<IMiddleware, DeduplicationMiddleware>();
+        services.Configure<DeduplicationOptions>(configuration.GetSection("Conversations"));
+        services.AddSingleton<ProcessedActivityPruner>();
+        services.AddHostedService(provider => provider.GetRequiredService<ProcessedActivityPruner>());
         services.AddSingleton<IMiddleware, ShowTypingMiddleware>();
         services.AddSingleton<IBot, ConversationRunner>();
 

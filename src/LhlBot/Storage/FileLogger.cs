@@ -54,8 +54,34 @@ internal sealed class FileLoggerProvider : ILoggerProvider
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {
             if (!IsEnabled(logLevel) || lines.IsAddingCompleted) return;
-            var line = $"{DateTimeOffset.UtcNow:O} {logLevel,-11} {category}: {formatter(state, exception)}{(exception is null ? "" : Environment.NewLine + exception)}{Environment.NewLine}";
+            // One entry, one line: a line break inside a logged value (a user's text, an activity id) cannot forge an entry.
+            var line = $"{DateTimeOffset.UtcNow:O} {logLevel,-11} {category}: {LogText.Safe(formatter(state, exception), int.MaxValue)}{(exception is null ? "" : Environment.NewLine + exception)}{Environment.NewLine}";
             lines.TryAdd(line);
         }
+    }
+}
+
+/// <summary>Values from outside (activity ids, names, typed text) made safe for a log line.</summary>
+internal static class LogText
+{
+    /// <summary>Line breaks and other control characters written as \n, \r, \uXXXX; at most 500 characters.</summary>
+    public static string Safe(string? value, int maxLength = 500)
+    {
+        if (string.IsNullOrEmpty(value)) return value ?? "";
+        if (!value.Any(c => char.IsControl(c) || c is '\u2028' or '\u2029') && value.Length <= maxLength) return value;
+        var builder = new StringBuilder(Math.Min(value.Length, maxLength) + 16);
+        foreach (var c in value.Length > maxLength ? value[..maxLength] : value)
+        {
+            builder.Append(c switch
+            {
+                '\n' => "\\n",
+                '\r' => "\\r",
+                '\t' => "\\t",
+                _ when char.IsControl(c) || c is '\u2028' or '\u2029' => $"\\u{(int)c:x4}",
+                _ => c.ToString(),
+            });
+        }
+        if (value.Length > maxLength) builder.Append('…');
+        return builder.ToString();
     }
 }

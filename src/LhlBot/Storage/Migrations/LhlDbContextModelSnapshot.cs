@@ -239,7 +239,7 @@ namespace LhlBot.Storage.Migrations
                     b.Property<string>("ActivityId")
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTimeOffset>("ReceivedAt")
+                    b.Property<DateTime>("ReceivedAt")
                         .HasColumnType("TEXT");
 
                     b.HasKey("ConversationId", "ActivityId");
