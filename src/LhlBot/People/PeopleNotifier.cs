@@ -11,22 +11,23 @@ namespace LhlBot.People;
 /// only after the turn has committed (<see cref="TurnOutbox"/>), so a retried or failed turn tells nobody anything;
 /// people without a stored conversation reference see the news in their menu instead.
 /// </summary>
-internal sealed class PeopleNotifier(LhlDbContext db, TurnOutbox outbox, IProactiveMessenger messenger, ILogger<PeopleNotifier> logger)
+internal sealed class PeopleNotifier(LhlDbContext db, TurnOutbox outbox, IProactiveReach messenger, ILogger<PeopleNotifier> logger)
 {
     /// <returns>How many approvers will be told.</returns>
     public async Task<int> NotifyApproversAfterCommitAsync(int officeId, string text, CancellationToken cancellationToken)
     {
         var approvers = await db.Set<Person>().AsNoTracking()
-            .Where(p => p.ConversationReferenceJson != null && p.Roles.Any(r => r.Approved && (
+            .Where(p => p.Roles.Any(r => r.Approved && (
                 (r.Role == Role.Advisor && r.OfficeId == officeId && r.Organisation == Organisation.Statsforvalteren))))
             .ToListAsync(cancellationToken);
+        approvers = approvers.Where(p => messenger.RouteOf(p) != ReachRoute.None).ToList();
         foreach (var approver in approvers) NotifyAfterCommit(approver, text);
         return approvers.Count;
     }
 
     public void NotifyAfterCommit(Person person, string text)
     {
-        if (person.ConversationReferenceJson is null) return;
+        if (messenger.RouteOf(person) == ReachRoute.None) return;
         outbox.AfterCommit(async ct =>
         {
             try

@@ -15,6 +15,11 @@ internal static class PeopleServices
         services.AddScoped<RoleAudit>();
         services.AddSingleton<ICliCommand, RoleLogCliCommand>();
         services.AddSingleton<IProactiveMessenger, CloudAdapterMessenger>();
+        services.AddOptions<Graph.GraphOptions>().BindConfiguration(Graph.GraphOptions.Section);
+        services.AddSingleton<Graph.IGraphTokenSource, Graph.MsalGraphTokenSource>();
+        services.AddHttpClient(Graph.GraphClient.HttpClientName).AddStandardResilienceHandler();
+        services.AddSingleton<Graph.GraphClient>();
+        services.AddSingleton<IProactiveReach, ProactiveReach>();
         services.AddScoped<PeopleNotifier>();
         services.AddScoped<Dialog, ClaimDialog>();
         services.AddScoped<Dialog, ImportDialog>();

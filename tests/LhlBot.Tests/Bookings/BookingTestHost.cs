@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using LhlBot.Bookings.Availability;
 using LhlBot.Bookings.Notifications;
 using LhlBot.Municipalities;
@@ -46,7 +47,7 @@ internal sealed class BookingTestHost : IAsyncDisposable
     private readonly WebApplicationFactory<Program> factory;
     private readonly bool ownsFolder;
 
-    private BookingTestHost(string folder, FakeClock clock, IDictionary<string, string?> settings, bool ownsFolder)
+    private BookingTestHost(string folder, FakeClock clock, IDictionary<string, string?> settings, bool ownsFolder, Action<IServiceCollection>? extra = null)
     {
         DataFolder = folder;
         Clock = clock;
@@ -62,6 +63,7 @@ internal sealed class BookingTestHost : IAsyncDisposable
             {
                 services.AddSingleton<TimeProvider>(clock);
                 services.AddSingleton<IProactiveMessenger>(Messenger);
+                extra?.Invoke(services);
             });
         });
         _ = factory.Services;
@@ -75,11 +77,11 @@ internal sealed class BookingTestHost : IAsyncDisposable
     /// <summary>Monday 2 March 2026, 09:00 in Oslo (winter time).</summary>
     public static readonly DateTimeOffset Monday = new(2026, 3, 2, 8, 0, 0, TimeSpan.Zero);
 
-    public static BookingTestHost Start(IDictionary<string, string?>? settings = null, string? folder = null, FakeClock? clock = null)
+    public static BookingTestHost Start(IDictionary<string, string?>? settings = null, string? folder = null, FakeClock? clock = null, Action<IServiceCollection>? services = null)
     {
         var path = folder ?? Path.Combine(Path.GetTempPath(), "lhlbot-tests", "bookings-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(path);
-        return new BookingTestHost(path, clock ?? new FakeClock(Monday), settings ?? new Dictionary<string, string?>(), folder is null);
+        return new BookingTestHost(path, clock ?? new FakeClock(Monday), settings ?? new Dictionary<string, string?>(), folder is null, services);
     }
 
     public BookingConversation Conversation(TestUser user, string channelId = "text") => new(this, "conv-" + Guid.NewGuid().ToString("N"), channelId, user);
@@ -93,11 +95,20 @@ internal sealed class BookingTestHost : IAsyncDisposable
     public Task<int> OfficeOfAsync(string municipality) =>
         WithDbAsync(db => db.Set<Municipality>().Where(m => m.Number == municipality).Select(m => m.OfficeId).FirstAsync());
 
-    /// <summary>An approved advisor of the office with weekly windows.</summary>
+    /// <summary>An approved advisor of the office with weekly windows, who has talked to the bot (their 1:1 chat is known).</summary>
     public Task<Person> AddAdvisorAsync(string name, int officeId, Organisation organisation, params (DayOfWeek Day, string From, string To)[] windows) =>
+        AddAdvisorAsync(name, officeId, organisation, hasChat: true, windows);
+
+    /// <param name="hasChat">False for an advisor who never talked to the bot (no stored conversation).</param>
+    public Task<Person> AddAdvisorAsync(string name, int officeId, Organisation organisation, bool hasChat, params (DayOfWeek Day, string From, string To)[] windows) =>
         WithDbAsync(async db =>
         {
-            var person = new Person { Name = name, Email = $"{Guid.NewGuid():N}@example.no", AadObjectId = Guid.NewGuid().ToString() };
+            var aad = Guid.NewGuid().ToString();
+            var person = new Person
+            {
+                Name = name, Email = $"{Guid.NewGuid():N}@example.no", AadObjectId = aad,
+                ConversationReferenceJson = hasChat ? ChatReference(aad) : null,
+            };
             person.Roles.Add(new RoleAssignment { Role = Role.Advisor, OfficeId = officeId, Organisation = organisation, Approved = true });
             db.Add(person);
             await db.SaveChangesAsync();
@@ -109,12 +120,22 @@ internal sealed class BookingTestHost : IAsyncDisposable
             return person;
         });
 
+    /// <summary>A stored 1:1 conversation, as the bot keeps it once a person has written to it.</summary>
+    public static string ChatReference(string aad) =>
+        new JsonObject
+        {
+            ["channelId"] = "msteams",
+            ["serviceUrl"] = "http://localhost/test-connector/",
+            ["conversation"] = new JsonObject { ["id"] = "a:" + aad, ["conversationType"] = "personal" },
+            ["user"] = new JsonObject { ["id"] = "29:" + aad, ["aadObjectId"] = aad },
+        }.ToJsonString();
+
     /// <summary>An approved contact person for a municipality, and the Teams identity they talk with.</summary>
     public Task<(Person Person, TestUser User)> AddContactAsync(string name, string municipality) =>
         WithDbAsync(async db =>
         {
             var aad = Guid.NewGuid().ToString();
-            var person = new Person { Name = name, Email = $"{Guid.NewGuid():N}@kommune.no", AadObjectId = aad };
+            var person = new Person { Name = name, Email = $"{Guid.NewGuid():N}@kommune.no", AadObjectId = aad, ConversationReferenceJson = ChatReference(aad) };
             person.Roles.Add(new RoleAssignment { Role = Role.MunicipalityContact, MunicipalityNumber = municipality, Approved = true });
             db.Add(person);
             await db.SaveChangesAsync();

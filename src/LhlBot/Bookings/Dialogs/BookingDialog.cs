@@ -31,6 +31,7 @@ internal sealed class BookingDialog : WaterfallDialog
     private readonly BookingNotifier notifier;
     private readonly TurnOutbox outbox;
     private readonly IOptions<BookingOptions> options;
+    private readonly IProactiveReach reach;
 
     public const string DialogId = "booking";
 
@@ -63,8 +64,9 @@ internal sealed class BookingDialog : WaterfallDialog
     private int PageSize => options.Value.TimesPerPage;
 
     public BookingDialog(LhlDbContext db, SlotQuery slots, BookingStore store, BookingMessages messages,
-        BookingNotifier notifier, TurnOutbox outbox, IOptions<BookingOptions> options)
+        BookingNotifier notifier, TurnOutbox outbox, IOptions<BookingOptions> options, IProactiveReach reach)
     {
+        this.reach = reach;
         this.db = db;
         this.slots = slots;
         this.store = store;
@@ -356,9 +358,7 @@ internal sealed class BookingDialog : WaterfallDialog
             case BookingOutcome.Done when result.Booking is { } booking:
             {
                 var heading = moved ? "Avtalen er flyttet ✅" : "Møtet er booket ✅";
-                var intro = moved
-                    ? "De andre deltakerne får beskjed om nytt tidspunkt."
-                    : $"{BookingTexts.Advisors(booking)} får beskjed med invitasjon.";
+                var intro = ReachTexts.WhoIsTold(reach, booking.Advisors.Select(a => a.Person).OfType<Person>(), moved ? "nytt tidspunkt" : "invitasjon");
                 var activity = messages.Build(booking, municipalityName, heading, intro, dc.CardsSupported,
                     new JsonArray(BookingMessages.Action("Mine avtaler", BookingFeature.MineAction)));
                 if (!dc.CardsSupported) activity.Text += "\n\nSkriv «mine avtaler» for å se, flytte eller avlyse avtalene dine.";

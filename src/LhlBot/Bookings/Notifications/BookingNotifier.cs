@@ -20,7 +20,7 @@ internal enum BookingChange
 /// <see cref="TurnOutbox"/>, so nobody hears of a booking that was not committed; a person the bot has no
 /// conversation with is skipped (and logged), the invitation still reaches the one who made the change.
 /// </summary>
-internal sealed class BookingNotifier(IServiceScopeFactory scopes, IProactiveMessenger messenger, BookingMessages messages, ILogger<BookingNotifier> logger)
+internal sealed class BookingNotifier(IServiceScopeFactory scopes, IProactiveReach messenger, BookingMessages messages, ILogger<BookingNotifier> logger)
 {
     /// <summary>Notifies everyone in the booking except <paramref name="actorPersonId"/>.</summary>
     public async Task NotifyAsync(Guid bookingId, BookingChange change, int? actorPersonId, CancellationToken cancellationToken)
