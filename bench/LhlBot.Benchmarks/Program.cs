@@ -105,7 +105,7 @@ public static class BenchProgram
                 var rank = ranked.FindIndex(r => Holds(r.Doc));
                 if (rank == 0) continue;
                 string Line(LhlBot.Knowledge.Search.QueryEngine.Ranked r) =>
-                    string.Create(CultureInfo.InvariantCulture, $"{r.Score:0.000} bm25 {r.Bm25:0.00} cov {r.Coverage:0.00} win {r.Window:0.00} pairs {r.Features.Pairs:0.00} prox {r.Features.Proximity:0.00} type {r.Features.AnswerType:0} | {gen.Passages[r.Doc].Section}");
+                    string.Create(CultureInfo.InvariantCulture, $"{r.Score:0.000} bm25 {r.Bm25:0.00} cov {r.Coverage:0.00} win {r.Window:0.00} pairs {r.Features.Pairs:0.00} prox {r.Features.Proximity:0.00} type {r.Features.AnswerType:0} q {r.Features.Question:0.00} | {gen.Passages[r.Doc].Section}");
                 Console.WriteLine($"{q.Id} rank {rank + 1} ({q.Kind}) {q.Question}");
                 string Window(LhlBot.Knowledge.Search.QueryEngine.Ranked r) =>
                     gen.Terms[r.Doc].WindowSpan(r.WindowUnit, s.WindowUnits) is { } w

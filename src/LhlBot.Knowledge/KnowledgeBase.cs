@@ -46,6 +46,7 @@ public sealed class KnowledgeBase : IDisposable
             var watch = System.Diagnostics.Stopwatch.StartNew();
             var source = IndexBuilder.ReadSource(_options.SourceFolder);
             foreach (var p in source.Problems) _logger.LogWarning("Knowledge document {File} skipped: {Reason}", p.File, p.Reason);
+            foreach (var p in source.AnchorProblems) _logger.LogWarning("Alternative questions in {File} skipped: {Reason}", p.File, p.Reason);
 
             if (!force && _current is { } live && live.ContentHash == source.Hash)
                 return Report(source, live, reused: true, watch);
@@ -56,7 +57,7 @@ public sealed class KnowledgeBase : IDisposable
             if (!force && IndexBuilder.StoredIndex(_options.IndexFolder, source.Hash) is { } stored)
             {
                 folder = stored;
-                corpus = CorpusModel.Create(source.Documents.SelectMany(PassageSplitter.Split).ToList(), source.Synonyms);
+                corpus = CorpusModel.Create(source.Passages, source.Synonyms);
                 reused = true;
             }
             else
@@ -68,15 +69,19 @@ public sealed class KnowledgeBase : IDisposable
             old?.Release();
             IndexBuilder.CleanUp(_options.IndexFolder, folder);
             var report = Report(source, generation, reused, watch);
-            _logger.LogInformation("Knowledge index {Action}: {Documents} documents, {Passages} passages in {Elapsed} ms",
-                reused ? "reused" : "built", report.Documents, report.Passages, report.Elapsed.TotalMilliseconds);
+            _logger.LogInformation("Knowledge index {Action}: {Documents} documents, {Passages} passages, {Questions} alternative questions in {Elapsed} ms",
+                reused ? "reused" : "built", report.Documents, report.Passages, report.AlternativeQuestions, report.Elapsed.TotalMilliseconds);
             return report;
         }
     }
 
     private IndexReport Report(IndexBuilder.Source source, IndexGeneration gen, bool reused, System.Diagnostics.Stopwatch watch)
     {
-        var report = new IndexReport(gen.DocumentCount, gen.Passages.Length, reused, watch.Elapsed, source.Hash, source.Problems);
+        var report = new IndexReport(gen.DocumentCount, gen.Passages.Length, reused, watch.Elapsed, source.Hash, source.Problems)
+        {
+            AlternativeQuestions = source.AlternativeQuestionCount,
+            AnchorProblems = source.AnchorProblems,
+        };
         _lastBuild = report;
         return report;
     }
@@ -127,7 +132,13 @@ public sealed class KnowledgeBase : IDisposable
     }
 }
 
-public sealed record IndexReport(int Documents, int Passages, bool Reused, TimeSpan Elapsed, string ContentHash, IReadOnlyList<DocumentProblem> Problems);
+public sealed record IndexReport(int Documents, int Passages, bool Reused, TimeSpan Elapsed, string ContentHash, IReadOnlyList<DocumentProblem> Problems)
+{
+    /// <summary>Alternative questions attached to passages.</summary>
+    public int AlternativeQuestions { get; init; }
+    /// <summary>Questions files or anchors that could not be used (reported, skipped, never fatal).</summary>
+    public IReadOnlyList<DocumentProblem> AnchorProblems { get; init; } = [];
+}
 
 public sealed record DocumentProblem(string File, string Reason);
 

@@ -26,7 +26,7 @@ public class AnswerTypeTests
     [InlineData("Hvem kan få Leve hele livet-prisen?", "Any")]   // the reform's award, not a price
     [InlineData("har dere noen tips til nettverk?", "Advice")]
     [InlineData("Bør vi koble planen til kommuneplanen?", "Advice")]
-    [InlineData("Hva er sølvøkonomi?", "Definition")]
+    [InlineData("Hva er velferdsteknologi?", "Definition")]
     [InlineData("kva tyder samskaping i kommunen", "Definition")]
     [InlineData("Hvordan definerer Oslo og Viken et nettverk?", "Definition")]
     [InlineData("Hva er fristen for statusrapporteringen?", "Deadline")] // a deadline, not a definition of «fristen»

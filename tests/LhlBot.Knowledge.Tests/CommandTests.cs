@@ -16,7 +16,7 @@ public class CommandTests(BuiltKnowledge built) : IClassFixture<BuiltKnowledge>
     [Fact]
     public async Task Ask_json_gives_the_agreed_shape()
     {
-        var json = JsonDocument.Parse(await Run("", "ask", "--json", "Hva betyr sølvøkonomi?")).RootElement;
+        var json = JsonDocument.Parse(await Run("", "ask", "--json", "Hva legges i ordet sølvøkonomi?")).RootElement;
         Assert.True(json.GetProperty("answered").ValueKind is JsonValueKind.True or JsonValueKind.False);
         Assert.InRange(json.GetProperty("confidence").GetDouble(), 0, 1);
         var first = json.GetProperty("results")[0];
@@ -28,7 +28,7 @@ public class CommandTests(BuiltKnowledge built) : IClassFixture<BuiltKnowledge>
     [Fact]
     public async Task Ask_jsonl_answers_each_line_in_order()
     {
-        var output = await Run("Hva betyr sølvøkonomi?\n{\"question\": \"Hvem godkjente planen i Nordland?\"}\n", "ask", "--jsonl");
+        var output = await Run("Hva legges i ordet sølvøkonomi?\n{\"question\": \"Hvem godkjente planen i Nordland?\"}\n", "ask", "--jsonl");
         var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(2, lines.Length);
         Assert.Equal("veiledningshefte-lokal-planlegging", JsonDocument.Parse(lines[0]).RootElement.GetProperty("results")[0].GetProperty("document").GetString());
@@ -38,7 +38,7 @@ public class CommandTests(BuiltKnowledge built) : IClassFixture<BuiltKnowledge>
     [Fact]
     public async Task Ask_plain_says_clearly_when_it_does_not_know()
     {
-        var text = await Run("", "ask", "Hvordan søker jeg om sykehjemsplass til mora mi?");
+        var text = await Run("", "ask", "Hvilket fotballag vant cupfinalen i fjor?");
         Assert.Contains("Fant ikke", text);
     }
 
@@ -69,8 +69,8 @@ public class CommandTests(BuiltKnowledge built) : IClassFixture<BuiltKnowledge>
         var file = Path.GetTempFileName();
         File.WriteAllLines(file,
         [
-            """{"id":"t1","question":"Hva betyr sølvøkonomi?","doc":"veiledningshefte-lokal-planlegging","expect":["personer  over 50 ÅR"],"kind":"fact"}""",
-            """{"id":"t2","question":"Hvordan søker jeg om sykehjemsplass til mora mi?","doc":"","expect":[],"kind":"unanswerable"}""",
+            """{"id":"t1","question":"Sølvøkonomi","doc":"veiledningshefte-lokal-planlegging","expect":["personer  over 50 ÅR"],"kind":"fact"}""",
+            """{"id":"t2","question":"Hvilket fotballag vant cupfinalen i fjor?","doc":"","expect":[],"kind":"unanswerable"}""",
         ]);
         var text = await Run("", "eval", file);
         File.Delete(file);

@@ -17,7 +17,7 @@ public class IndexLifecycleTests
             Assert.True(second.Reused);
             Assert.Equal(first.ContentHash, second.ContentHash);
             Assert.Equal(first.Passages, second.Passages);
-            Assert.Contains(kb.Search("Hva betyr sølvøkonomi?").Hits, h => h.Text.Contains("Sølvøkonomi", StringComparison.OrdinalIgnoreCase));
+            Assert.Contains(kb.Search("Hva legges i ordet sølvøkonomi?").Hits, h => h.Text.Contains("Sølvøkonomi", StringComparison.OrdinalIgnoreCase));
         }
 
         File.WriteAllText(Path.Combine(temp.Source, "nytt-notat.md"),

@@ -11,6 +11,9 @@ internal static class SynonymsFile
 {
     internal const string FileName = "synonymer.txt";
 
+    /// <summary>The domain thesaurus: concept groups in the same format, read after the synonyms file.</summary>
+    internal const string ThesaurusFileName = "tesaurus.txt";
+
     internal static SynonymMap? Build(string? text, NorwegianAnalyzer baseAnalyzer) => Read(text, baseAnalyzer).Map;
 
     /// <summary>The map, and the shared term of every group («hdir» for Hdir, Helsedirektoratet …).</summary>

@@ -10,13 +10,21 @@ internal static partial class DocumentLoader
 {
     internal static readonly string[] Extensions = [".md", ".txt"];
 
-    /// <summary>Files that are documents (the synonyms file is configuration, not a document).</summary>
+    /// <summary>Files that are documents: not the synonyms or thesaurus file (configuration) nor a questions file (questions about a document).</summary>
     internal static IEnumerable<string> DocumentFiles(string folder) =>
         Directory.Exists(folder)
             ? Directory.EnumerateFiles(folder)
                 .Where(f => Extensions.Contains(Path.GetExtension(f), StringComparer.OrdinalIgnoreCase))
                 .Where(f => !Path.GetFileName(f).Equals(SynonymsFile.FileName, StringComparison.OrdinalIgnoreCase))
+                .Where(f => !Path.GetFileName(f).Equals(SynonymsFile.ThesaurusFileName, StringComparison.OrdinalIgnoreCase))
+                .Where(f => !AlternativeQuestions.IsQuestionsFile(f))
                 .Order(StringComparer.Ordinal)
+            : [];
+
+    /// <summary>The questions files (<c>*.questions.md</c>) of the folder, in name order.</summary>
+    internal static IEnumerable<string> QuestionFiles(string folder) =>
+        Directory.Exists(folder)
+            ? Directory.EnumerateFiles(folder).Where(AlternativeQuestions.IsQuestionsFile).Order(StringComparer.Ordinal)
             : [];
 
     internal static (List<SourceDocument> Documents, List<DocumentProblem> Problems) LoadFolder(string folder)

@@ -21,4 +21,8 @@ internal sealed record Passage(
     string Text,
     string? Publisher,
     DateOnly? Date,
-    string? Kind = null);
+    string? Kind = null)
+{
+    /// <summary>Questions people ask in their own words that this passage answers (from the document's questions file).</summary>
+    public IReadOnlyList<string> Questions { get; init; } = [];
+}

@@ -65,7 +65,7 @@ internal static partial class AnswerTypes
     {
         if (type == AnswerType.Any) return true;
         var whole = unit < 0 || p.Units.Length == 0;
-        // «Hva er sølvøkonomi?»: the passage must say what the word is, not merely use it; names are what is asked about, not defined.
+        // «Hva er velferdsteknologi?»: the passage must say what the word is, not merely use it; names are what is asked about, not defined.
         if (type == AnswerType.Definition)
         {
             var subjects = groups.Where(g => !g.IsName).ToList();

@@ -12,37 +12,86 @@ internal static class IndexBuilder
 {
     private const string CurrentFile = "current.txt";
 
-    internal sealed record Source(List<SourceDocument> Documents, List<DocumentProblem> Problems, string? Synonyms, string Hash);
+    /// <param name="Passages">The documents' passages, alternative questions attached.</param>
+    /// <param name="Synonyms">The synonyms file and the thesaurus, one text in the synonyms format.</param>
+    /// <param name="AnchorProblems">Questions files and anchors that could not be used; their questions are skipped.</param>
+    internal sealed record Source(List<SourceDocument> Documents, List<Passage> Passages, List<DocumentProblem> Problems,
+        List<DocumentProblem> AnchorProblems, string? Synonyms, string Hash)
+    {
+        internal int AlternativeQuestionCount => Passages.Sum(p => p.Questions.Count);
+    }
 
     internal static Source ReadSource(string sourceFolder)
     {
         var (docs, problems) = DocumentLoader.LoadFolder(sourceFolder);
-        var synonymsPath = Path.Combine(sourceFolder, SynonymsFile.FileName);
-        string? synonyms = null;
-        try
+        string? Read(string name)
         {
-            if (File.Exists(synonymsPath)) synonyms = File.ReadAllText(synonymsPath);
+            var path = Path.Combine(sourceFolder, name);
+            try
+            {
+                return File.Exists(path) ? File.ReadAllText(path) : null;
+            }
+            catch (IOException ex)
+            {
+                problems.Add(new DocumentProblem(name, $"Kunne ikke lese filen: {ex.Message}"));
+                return null;
+            }
         }
-        catch (IOException ex)
-        {
-            problems.Add(new DocumentProblem(SynonymsFile.FileName, $"Kunne ikke lese synonymfilen: {ex.Message}"));
-        }
-        return new Source(docs, problems, synonyms, Hash(docs, synonyms));
+        var synonymsFile = Read(SynonymsFile.FileName);
+        var thesaurus = Read(SynonymsFile.ThesaurusFileName);
+        var synonyms = synonymsFile is null && thesaurus is null ? null : (synonymsFile ?? "") + "\n" + (thesaurus ?? "");
+        var questionFiles = new List<(string Name, string Text)>();
+        foreach (var file in DocumentLoader.QuestionFiles(sourceFolder))
+            if (Read(Path.GetFileName(file)) is { } text) questionFiles.Add((Path.GetFileName(file), text));
+        var (passages, anchorProblems) = Passages(docs, questionFiles);
+        return new Source(docs, passages, problems, anchorProblems, synonyms, Hash(docs, synonyms, questionFiles));
     }
 
-    /// <summary>Documents, synonyms and the analysis and passage versions: any change means a new index.</summary>
-    private static string Hash(List<SourceDocument> docs, string? synonyms)
+    /// <summary>Splits the documents into passages and attaches each questions file's questions by their anchors.</summary>
+    internal static (List<Passage> Passages, List<DocumentProblem> Problems) Passages(
+        IReadOnlyList<SourceDocument> docs, IReadOnlyList<(string Name, string Text)> questionFiles)
+    {
+        var problems = new List<DocumentProblem>();
+        var byDocument = docs.ToDictionary(d => d.FileName, d => PassageSplitter.Split(d), StringComparer.Ordinal);
+        var attached = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var (name, text) in questionFiles)
+        {
+            var document = AlternativeQuestions.DocumentOf(name);
+            var (entries, parseProblems) = AlternativeQuestions.Parse(text);
+            problems.AddRange(parseProblems.Select(p => new DocumentProblem(name, p)));
+            if (!byDocument.TryGetValue(document, out var passages))
+            {
+                problems.Add(new DocumentProblem(name, $"Det finnes ikke noe dokument «{document}» i kunnskapsmappen; spørsmålene er hoppet over."));
+                continue;
+            }
+            var (byPassage, anchorProblems) = AlternativeQuestions.Resolve(passages.Select(p => (p.Id, p.Text)).ToList(), entries);
+            problems.AddRange(anchorProblems.Select(p => new DocumentProblem(name, p)));
+            foreach (var (id, questions) in byPassage)
+            {
+                if (!attached.TryGetValue(id, out var list)) attached[id] = list = [];
+                list.AddRange(questions.Where(q => !list.Contains(q, StringComparer.OrdinalIgnoreCase)));
+            }
+        }
+        var result = docs.SelectMany(d => byDocument[d.FileName])
+            .Select(p => attached.TryGetValue(p.Id, out var qs) ? p with { Questions = qs } : p).ToList();
+        return (result, problems);
+    }
+
+    /// <summary>Documents, synonyms, questions files and the analysis and passage versions: any change means a new index.</summary>
+    private static string Hash(List<SourceDocument> docs, string? synonyms, List<(string Name, string Text)> questionFiles)
     {
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         void Add(string s) { sha.AppendData(Encoding.UTF8.GetBytes(s)); sha.AppendData([0]); }
         Add(NorwegianAnalyzer.Version);
         Add(PassageSplitter.Version);
+        Add(IndexFields.Version);
         Add(PassageSplitter.MaxChars.ToString(System.Globalization.CultureInfo.InvariantCulture));
         foreach (var d in docs)
         {
             Add(d.FileName); Add(d.Title); Add(d.Publisher ?? ""); Add(d.DateText ?? ""); Add(d.Body);
         }
         Add(synonyms ?? "");
+        foreach (var (name, text) in questionFiles) { Add(name); Add(text); }
         return Convert.ToHexString(sha.GetHashAndReset()).ToLowerInvariant();
     }
 
@@ -67,7 +116,7 @@ internal static class IndexBuilder
 
     internal static (string Folder, CorpusModel Corpus, int Passages) Write(string indexRoot, Source source)
     {
-        var passages = source.Documents.SelectMany(PassageSplitter.Split).ToList();
+        var passages = source.Passages;
         var corpus = CorpusModel.Create(passages, source.Synonyms);
         System.IO.Directory.CreateDirectory(indexRoot);
         var name = $"{source.Hash[..16]}-{DateTime.UtcNow:yyyyMMddHHmmssfff}-{Guid.NewGuid().ToString("N")[..6]}";

@@ -16,6 +16,8 @@ internal sealed class IndexGeneration
 {
     internal const string FieldBody = "body";
     internal const string FieldHead = "head";
+    /// <summary>The passage's alternative questions: people's own words for what it answers, analysed like the text.</summary>
+    internal const string FieldQuestions = "questions";
 
     internal required string Folder { get; init; }
     internal required string ContentHash { get; init; }
@@ -53,6 +55,8 @@ internal sealed class IndexGeneration
         var topicNames = corpus.Names.Where(n => IsTopic(DocFreq(reader, n), passages.Length)).ToHashSet(StringComparer.Ordinal);
         var terms = passages.Select(p => PassageTerms.Analyse(p, corpus, topicNames)).ToArray();
         var documentNames = NameDocuments(passages, terms, corpus);
+        foreach (var q in terms.SelectMany(t => t.Questions))
+            q.Weigh(term => Idf(DocFreq(reader, term), passages.Length));
         return new IndexGeneration
         {
             Folder = folder,
@@ -166,16 +170,18 @@ internal sealed class IndexGeneration
     /// <summary>A word most passages hold («Leve hele livet»): what the whole corpus is about, telling no passage from another.</summary>
     internal static bool IsTopic(int docFreq, int passages) => docFreq * 2 > passages;
 
-    /// <summary>Passages holding the term in their text or heading (the larger of the two counts: headings repeat within a section).</summary>
+    /// <summary>Passages holding the term in their text, heading or alternative questions (the larger of the two counts: headings repeat within a section).</summary>
     internal int DocFreq(string term) => DocFreq(Reader, term);
 
     private static int DocFreq(IndexReader reader, string term) =>
-        Math.Max(reader.DocFreq(new Term(FieldBody, term)), reader.DocFreq(new Term(FieldHead, term)));
+        Math.Max(Math.Max(reader.DocFreq(new Term(FieldBody, term)), reader.DocFreq(new Term(FieldHead, term))),
+            reader.DocFreq(new Term(FieldQuestions, term)));
 
     /// <summary>Inverse document frequency over passages (body or heading), never negative.</summary>
-    internal double Idf(int docFreq)
+    internal double Idf(int docFreq) => Idf(docFreq, Passages.Length);
+
+    private static double Idf(int docFreq, int n)
     {
-        var n = Passages.Length;
         var df = Math.Min(docFreq, n);
         return Math.Log(1 + (n - df + 0.5) / (df + 0.5));
     }
@@ -209,6 +215,8 @@ internal sealed partial record PassageTerms(HashSet<string> All, HashSet<string>
     /// <summary>Who wrote the document («Det regionale støtteapparatet i Nordland (Statsforvalteren, KS, USHT)»): a body the
     /// question names is present in every passage its own plan holds, said or not.</summary>
     internal required HashSet<string> Publisher { get; init; }
+    /// <summary>Per alternative question, its analysed words: each position's forms (word, synonyms, parts), the word first.</summary>
+    internal required QuestionTerms[] Questions { get; init; }
     /// <summary>The subject of a short heading over the passage («Samskaping», «Næringsliv og «Sølvøkonomien»»), not the document title.</summary>
     internal required HashSet<string> HeadingSubjects { get; init; }
 
@@ -278,6 +286,7 @@ internal sealed partial record PassageTerms(HashSet<string> All, HashSet<string>
                 .Select(h => analyzer.Tokens(h, IndexGeneration.FieldHead).Where(t => t.Role == TokenRole.Original).Select(t => t.Term).ToList())
                 .Where(terms => terms.Count <= 2).SelectMany(terms => terms).ToHashSet(StringComparer.Ordinal),
             Stated = stated,
+            Questions = p.Questions.Select(q => QuestionTerms.Analyse(q, analyzer)).ToArray(),
         };
     }
 
@@ -331,4 +340,26 @@ internal sealed partial record PassageTerms(HashSet<string> All, HashSet<string>
     /// <summary>Sentence ends and line breaks (list items, cells).</summary>
     [System.Text.RegularExpressions.GeneratedRegex(@"(?<=[.!?])\s+(?=[«""(\p{Lu}\d])|\n")]
     private static partial System.Text.RegularExpressions.Regex UnitEnd();
+}
+
+/// <summary>One alternative question as the ranker compares it with the user's: the forms at each word position.</summary>
+internal sealed record QuestionTerms(string[][] Positions, HashSet<string> All)
+{
+    /// <summary>Each position's IDF (of the word itself), set when the index is opened.</summary>
+    internal double[] Weights { get; } = new double[Positions.Length];
+    internal double Total { get; private set; }
+
+    internal void Weigh(Func<string, double> idf)
+    {
+        for (var k = 0; k < Positions.Length; k++) Weights[k] = idf(Positions[k][0]);
+        Total = Weights.Sum();
+    }
+
+    internal static QuestionTerms Analyse(string question, NorwegianAnalyzer analyzer)
+    {
+        var tokens = analyzer.Tokens(question);
+        var positions = tokens.GroupBy(t => t.Position)
+            .Select(g => g.OrderBy(t => t.Role == TokenRole.Original ? 0 : 1).Select(t => t.Term).Distinct().ToArray()).ToArray();
+        return new QuestionTerms(positions, tokens.Select(t => t.Term).ToHashSet(StringComparer.Ordinal));
+    }
 }

@@ -167,7 +167,7 @@ internal static partial class QueryEngine
     }
 
     /// <summary>
-    /// «hvor finner jeg oversikten …? ser den ikke», «hvordan la de opp dialogmøtene …? tenker å gjøre noe lignende hos oss»:
+    /// «hvor står tallene …? finner dem ikke», «hvordan var samlingene lagt opp …? vi vurderer det samme»:
     /// what follows the question mark, when it is no question itself, says why the question is asked, not what it asks.
     /// Its words still count, as the previous question's do in a follow-up, but less than the question's own.
     /// </summary>
@@ -249,6 +249,8 @@ internal static partial class QueryEngine
                 var w = role == TokenRole.CompoundPart ? s.CompoundPartWeight : 1f;
                 variants.Add(new TermQuery(new Term(IndexGeneration.FieldBody, term)) { Boost = w });
                 variants.Add(new TermQuery(new Term(IndexGeneration.FieldHead, term)) { Boost = w * s.HeadBoost });
+                if (s.QuestionsBoost > 0)
+                    variants.Add(new TermQuery(new Term(IndexGeneration.FieldQuestions, term)) { Boost = w * s.QuestionsBoost });
                 any = true;
                 wholeKnown |= role != TokenRole.CompoundPart;
             }
@@ -321,6 +323,8 @@ internal static partial class QueryEngine
             if (g.TypoMatches.Count > 0) weights[i] = gen.Idf(g.TypoMatches.Max(gen.DocFreq)) * g.Weight;
         }
         var total = weights.Sum();
+        // Every form the question's words were read as, for how much of an alternative question they meet.
+        var questionTerms = groups.SelectMany(g => g.Terms.Select(t => t.Term).Concat(g.TypoMatches ?? [])).ToHashSet(StringComparer.Ordinal);
         // Each word's forms for the pair feature, read once per question rather than once per passage and pair.
         var pairForms = groups.Select(g => g.WholeForms.ToArray()).ToArray();
         // Per passage: which two-part compounds of the question it says as a phrase.
@@ -422,7 +426,23 @@ internal static partial class QueryEngine
             var density = p.WindowSpan(windowUnit, span) is { } stretch
                 ? windowCoverage * Math.Min(1.0, (double)s.DenseWindowChars / Math.Max(1, stretch.End - stretch.Start))
                 : 0;
-            var features = new RankingFeatures(bm25, coverage, windowCoverage, pairCoverage, proximity, fits ? 1 : 0, density);
+            // The passage's alternative questions: the one saying most nearly what the user's does, both ways.
+            double question = 0;
+            foreach (var q in p.Questions)
+            {
+                if (total <= 0 || q.Total <= 0) break;
+                double recall = 0;
+                for (var i = 0; i < groups.Count; i++) recall += weights[i] * Match(i, q.All);
+                recall /= total;
+                if (recall <= 0) continue;
+                double held = 0;
+                for (var k = 0; k < q.Positions.Length; k++)
+                    foreach (var form in q.Positions[k])
+                        if (questionTerms.Contains(form)) { held += q.Weights[k]; break; }
+                var precision = held / q.Total;
+                if (precision > 0) question = Math.Max(question, 2 * recall * precision / (recall + precision));
+            }
+            var features = new RankingFeatures(bm25, coverage, windowCoverage, pairCoverage, proximity, fits ? 1 : 0, density, question);
             // A passage without the place, body or year the question names («… i Nordland») answers another question.
             result.Add(new Ranked(sd.Doc, features.Score(s) - s.MissingNamePenalty * (missingNames + otherDocument), features, missingNames, windowMissing) { WindowUnit = windowUnit });
         }
@@ -542,7 +562,8 @@ internal static partial class QueryEngine
         var best = ranked[0];
         // Never below 0: a passage moved first for holding the kind of answer asked for may score below the next.
         var gap = ranked.Count > 1 && best.Score > 0 ? Math.Max(0, (best.Score - ranked[1].Score) / best.Score) : 1;
-        var confidence = 0.5 * best.Coverage + 0.5 * best.Window;
+        // How much of the question the passage's text covers, or how nearly one of its alternative questions says it.
+        var confidence = Math.Max(0.5 * best.Coverage + 0.5 * best.Window, s.QuestionConfidence * best.Features.Question);
         if (s.UseGap) confidence *= 0.85 + 0.15 * Math.Min(1, gap * 4);
         // A place, body or year the question names must stand where the answer is, not only somewhere in the passage.
         var missing = s.NamesInWindow ? best.WindowMissingNames : best.MissingNames;

@@ -12,13 +12,15 @@ namespace LhlBot.Knowledge.Search;
 /// <param name="Proximity">The question's words in a short stretch of text.</param>
 /// <param name="AnswerType">1 when the best window holds the kind of answer the question asks for («hvor mange», «når», «hva betyr»).</param>
 /// <param name="Density">The window's coverage scaled by its shortness: the same words said in fewer characters.</param>
-internal readonly record struct RankingFeatures(double Bm25, double Coverage, double Window, double Pairs, double Proximity, double AnswerType, double Density)
+/// <param name="Question">How well the best of the passage's alternative questions and the user's say the same (the
+/// harmonic mean of the share of each one's IDF mass the other holds); 0 for a passage without alternative questions.</param>
+internal readonly record struct RankingFeatures(double Bm25, double Coverage, double Window, double Pairs, double Proximity, double AnswerType, double Density, double Question = 0)
 {
     internal double Score(SearchSettings s) =>
         s.Bm25Weight * Bm25 + s.CoverageWeight * Coverage + s.WindowWeight * Window + s.PairWeight * Pairs
-        + s.ProximityWeight * Proximity + s.AnswerTypeBonus * AnswerType + s.DensityWeight * Density;
+        + s.ProximityWeight * Proximity + s.AnswerTypeBonus * AnswerType + s.DensityWeight * Density + s.QuestionWeight * Question;
 
-    internal static readonly string[] Names = ["bm25", "coverage", "window", "pairs", "proximity", "answertype", "density"];
+    internal static readonly string[] Names = ["bm25", "coverage", "window", "pairs", "proximity", "answertype", "density", "question"];
 
-    internal double[] ToArray() => [Bm25, Coverage, Window, Pairs, Proximity, AnswerType, Density];
+    internal double[] ToArray() => [Bm25, Coverage, Window, Pairs, Proximity, AnswerType, Density, Question];
 }

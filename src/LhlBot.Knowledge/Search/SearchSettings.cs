@@ -78,13 +78,23 @@ internal sealed record SearchSettings
     /// <summary>A window this short or shorter counts as fully dense; a longer one by this length over its own.</summary>
     public int DenseWindowChars { get; init; } = 100;
 
+    /// <summary>A word of an alternative question counts like a heading word when BM25 gathers candidates: it says what the passage answers.</summary>
+    public float QuestionsBoost { get; init; } = 1.5f;
+    /// <summary>Re-ranking: a passage one of whose alternative questions says what the user's says (feature <c>question</c>).</summary>
+    public double QuestionWeight { get; init; } = 0.4;
+    /// <summary>
+    /// Confidence from an alternative question: the match (both ways, IDF-weighted) times this, when higher than the
+    /// text's own coverage. Below 1 because an alternative question is one writer's guess at what the passage answers.
+    /// </summary>
+    public double QuestionConfidence { get; init; } = 0.9;
+
     /// <summary>The re-ranking weights in the order of <see cref="RankingFeatures.Names"/>, for fitting them (bench `learn`).</summary>
     internal SearchSettings WithWeights(double[] w) => this with
     {
         Bm25Weight = w[0], CoverageWeight = w[1], WindowWeight = w[2], PairWeight = w[3], ProximityWeight = w[4],
-        AnswerTypeBonus = w[5], DensityWeight = w[6],
+        AnswerTypeBonus = w[5], DensityWeight = w[6], QuestionWeight = w[7],
     };
 
     internal double[] Weights() =>
-        [Bm25Weight, CoverageWeight, WindowWeight, PairWeight, ProximityWeight, AnswerTypeBonus, DensityWeight];
+        [Bm25Weight, CoverageWeight, WindowWeight, PairWeight, ProximityWeight, AnswerTypeBonus, DensityWeight, QuestionWeight];
 }

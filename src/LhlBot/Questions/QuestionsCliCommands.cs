@@ -32,8 +32,10 @@ internal sealed class ReindexCliCommand(KnowledgeBase knowledge) : ICliCommand
     public Task<int> RunAsync(string[] args, TextReader input, TextWriter output, CancellationToken cancellationToken)
     {
         var report = knowledge.Build(force: true);
-        output.WriteLine($"Indeksert {report.Documents} dokumenter, {report.Passages} avsnitt på {report.Elapsed.TotalMilliseconds:0} ms.");
+        output.WriteLine($"Indeksert {report.Documents} dokumenter, {report.Passages} avsnitt og {report.AlternativeQuestions} alternative spørsmål på {report.Elapsed.TotalMilliseconds:0} ms.");
         foreach (var problem in report.Problems) output.WriteLine($"Hoppet over {problem.File}: {problem.Reason}");
+        // A broken anchor is reported, not fatal: the rest of the index is built and in use.
+        foreach (var problem in report.AnchorProblems) output.WriteLine($"Alternative spørsmål hoppet over i {problem.File}: {problem.Reason}");
         return Task.FromResult(report.Problems.Count == 0 ? 0 : 1);
     }
 }

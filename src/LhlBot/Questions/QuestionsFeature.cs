@@ -239,8 +239,9 @@ internal sealed class QuestionsFeature(KnowledgeBase knowledge, LhlDbContext db,
             return;
         }
         var report = knowledge.Build(force: true);
-        var text = new StringBuilder($"Kunnskapsbasen er bygget på nytt: {report.Documents} dokumenter, {report.Passages} avsnitt ({report.Elapsed.TotalMilliseconds:0} ms).");
+        var text = new StringBuilder($"Kunnskapsbasen er bygget på nytt: {report.Documents} dokumenter, {report.Passages} avsnitt, {report.AlternativeQuestions} alternative spørsmål ({report.Elapsed.TotalMilliseconds:0} ms).");
         foreach (var problem in report.Problems) text.Append($"\n- Hoppet over {problem.File}: {problem.Reason}");
+        foreach (var problem in report.AnchorProblems) text.Append($"\n- Alternative spørsmål hoppet over i {problem.File}: {problem.Reason}");
         await dc.SendAsync(text.ToString(), cancellationToken);
     }
 
