@@ -122,7 +122,7 @@ public sealed class CardInputTests
         var chat = host.Conversation(user: BodoContact);
         var first = await chat.SayAsync("Hva er de fem innsatsområdene?");
         var thumbsDownFirst = first.Button("👎 Ikke nyttig");
-        await chat.SayAsync("Hvor mange kommuner er i fase 3?");
+        await chat.SayAsync("Hvor mange kommuner hadde kommet til fase 3?");
         await chat.SayAsync("rapporter status");
 
         // 👎 on the first answer, pressed while the report form is open: stored on that answer, the form waits.
