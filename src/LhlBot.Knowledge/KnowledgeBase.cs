@@ -121,6 +121,24 @@ public sealed class KnowledgeBase : IDisposable
 
     internal IndexGeneration? Current => _current;
 
+    /// <summary>
+    /// Indexes short records (a second source beside the documents) with the current analysis chain: the documents'
+    /// vocabulary for compounds and the synonyms file. Build a new one after a reindex or when the records change.
+    /// </summary>
+    public Records.RecordIndex IndexRecords(IEnumerable<Records.SearchRecord> records)
+    {
+        var gen = _current;
+        if (gen is null)
+        {
+            Build();
+            gen = _current!;
+        }
+        return new Records.RecordIndex(gen.Analyzer, records);
+    }
+
+    /// <summary>Changes whenever the index is rebuilt, so record indexes built with an older analysis can be replaced.</summary>
+    public string? AnalysisHash => _current?.ContentHash;
+
     public void Dispose()
     {
         lock (_buildLock)

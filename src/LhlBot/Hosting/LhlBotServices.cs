@@ -54,6 +54,7 @@ internal static class LhlBotServices
 
         StatusReports.StatusReportsServices.AddStatusReports(services, configuration); // status reporting and people; before Questions in the menu
         services.AddBookings(configuration);
+        Experiences.ExperiencesServices.AddExperiences(services, configuration);
         // Questions
         services.Configure<KnowledgeOptions>(configuration.GetSection("Knowledge"));
         services.PostConfigure<KnowledgeOptions>(options => options.SourceFolder = Path.GetFullPath(options.SourceFolder, AppContext.BaseDirectory));

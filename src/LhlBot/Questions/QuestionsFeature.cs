@@ -15,7 +15,7 @@ namespace LhlBot.Questions;
 /// 👍/👎 stored with the question, and an honest "fant ikke" (logged for administrators) below the threshold.
 /// A short follow-up ("og for KS?") is read in the context of the question before it.
 /// </summary>
-internal sealed class QuestionsFeature(KnowledgeBase knowledge, LhlDbContext db, IEnumerable<IFollowUpOffer> offers, AnswerFeedback feedback, TimeProvider clock)
+internal sealed class QuestionsFeature(KnowledgeBase knowledge, LhlDbContext db, IEnumerable<IFollowUpOffer> offers, AnswerFeedback feedback, IEnumerable<IAnswerSupplement> supplements, TimeProvider clock)
     : IBotFeature, IQuestionAnswerer
 {
     public const string AskAction = "questions.ask";
@@ -115,9 +115,22 @@ internal sealed class QuestionsFeature(KnowledgeBase knowledge, LhlDbContext db,
         {
             var note = result.IsFollowUp ? $"Jeg leste dette som et oppfølgingsspørsmål: «{Shorten(result.Question, 120)}»." : "";
             await SendHitAsync(dc, entry, question, top, 1, result.Hits.Count, note, cancellationToken);
+            await SupplementAsync(dc, question, documentsAnswered: true, cancellationToken);
             return;
         }
+        // Another source (the experience bank) may answer what the documents do not; the question stays logged as unanswered.
+        if (await SupplementAsync(dc, question, documentsAnswered: false, cancellationToken)) return;
         await SendNotFoundAsync(dc, entry, question, result.Hits, cancellationToken);
+    }
+
+    private async Task<bool> SupplementAsync(DialogContext dc, string question, bool documentsAnswered, CancellationToken cancellationToken)
+    {
+        var sent = false;
+        foreach (var supplement in supplements)
+        {
+            sent |= await supplement.SupplementAsync(dc, question, documentsAnswered, cancellationToken);
+        }
+        return sent;
     }
 
     private async Task ShowHitAsync(DialogContext dc, Guid? logId, int hitNumber, CancellationToken cancellationToken)

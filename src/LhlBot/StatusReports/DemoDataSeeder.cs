@@ -33,17 +33,22 @@ internal sealed class DemoDataSeeder(LhlDbContext db, IConfiguration configurati
         Add(2, "Demo Rådgiver", "radgiver.nordland@example.no", new RoleAssignment { Role = Role.Advisor, OfficeId = nordland.Id, Organisation = Organisation.Statsforvalteren, CreatedAt = now });
         Add(3, "Demo Helsedirektoratet", "hdir@example.no", new RoleAssignment { Role = Role.National, CreatedAt = now });
         Add(4, "Demo Administrator", "admin@example.no", new RoleAssignment { Role = Role.Administrator, CreatedAt = now });
+        await db.SaveChangesAsync(cancellationToken); // the contact's id, for the reports Bodø sent
 
         // A handful of Nordland municipalities in May and November 2021, shaped like the answers in Hdir's note.
-        (string Number, string Round, string Plan, string Network, string Phase, string[] Areas)[] reports =
+        // The measures become the experience bank's demo entries (one a line); Bodø's contact agreed to be contacted.
+        (string Number, string Round, string Plan, string Network, string Phase, string[] Areas, string Measures)[] reports =
         [
-            ("1804", "2021-05", PlanStatus.InProcess, NetworkParticipation.TakesPart, "2", []),
-            ("1804", "2021-11", PlanStatus.Adopted, NetworkParticipation.TakesPart, "3", ["aldersvennlig-samfunn", "aktivitet-fellesskap"]),
-            ("1806", "2021-05", PlanStatus.InProcess, NetworkParticipation.Plans, "2", []),
-            ("1806", "2021-11", PlanStatus.Delayed, NetworkParticipation.TakesPart, "2", []),
-            ("1820", "2021-11", PlanStatus.InProcess, NetworkParticipation.Plans, "2", ["mat-maltider"]),
-            ("1833", "2021-11", PlanStatus.Adopted, NetworkParticipation.TakesPart, "3", ["helsehjelp", "sammenheng"]),
-            ("1865", "2021-11", PlanStatus.NotStarted, NetworkParticipation.DoesNotWant, "1", []),
+            ("1804", "2021-05", PlanStatus.InProcess, NetworkParticipation.TakesPart, "2", [], ""),
+            ("1804", "2021-11", PlanStatus.Adopted, NetworkParticipation.TakesPart, "3", ["aldersvennlig-samfunn", "aktivitet-fellesskap"],
+                "Seniortreff på biblioteket hver onsdag, med trim, kaffe og foredrag\nAldersvennlig sentrum: flere benker og bedre belysning langs gangveiene"),
+            ("1806", "2021-05", PlanStatus.InProcess, NetworkParticipation.Plans, "2", [], ""),
+            ("1806", "2021-11", PlanStatus.Delayed, NetworkParticipation.TakesPart, "2", [], ""),
+            ("1820", "2021-11", PlanStatus.InProcess, NetworkParticipation.Plans, "2", ["mat-maltider"],
+                "Måltidsvenner: frivillige spiser middag sammen med eldre som bor alene\nFelles lunsj på dagsenteret to dager i uka"),
+            ("1833", "2021-11", PlanStatus.Adopted, NetworkParticipation.TakesPart, "3", ["helsehjelp", "sammenheng"],
+                "Hverdagsrehabilitering i hjemmetjenesten\nFast kontaktperson for pasienter som skrives ut fra sykehuset"),
+            ("1865", "2021-11", PlanStatus.NotStarted, NetworkParticipation.DoesNotWant, "1", [], ""),
         ];
         foreach (var r in reports)
         {
@@ -60,13 +65,15 @@ internal sealed class DemoDataSeeder(LhlDbContext db, IConfiguration configurati
             if (r.Areas.Length > 0)
             {
                 answers[StatusReportForm.FocusAreasId] = new JsonArray(r.Areas.Select(a => (JsonNode)JsonValue.Create(a)!).ToArray());
-                answers[StatusReportForm.MeasuresId] = "Demodata: seniortreff og måltidsvenner.";
+                answers[StatusReportForm.MeasuresId] = r.Measures;
+                if (r.Number == "1804") answers[StatusReportForm.MeasuresContactId] = StatusReportForm.ContactYes;
             }
             answers[StatusReportForm.InvolvementId] = new JsonArray("eldrerad");
             db.Add(new StatusReport
             {
                 MunicipalityNumber = r.Number, RoundId = r.Round, Version = 1, IsCurrent = true, AnswersJson = answers.ToJsonString(),
                 SubmittedByName = r.Number == "1804" ? contact.Name : "Demo (historisk)",
+                SubmittedByPersonId = r.Number == "1804" ? contact.Id : null,
                 SubmittedAt = new DateTimeOffset(int.Parse(r.Round[..4]), int.Parse(r.Round[5..]), 1, 9, 0, 0, TimeSpan.Zero),
             });
         }

@@ -16,7 +16,8 @@ namespace LhlBot.StatusReports;
 internal sealed class StatusReportDialog(
     StatusReportStore store,
     ReportingCalendar calendar,
-    IEnumerable<IFollowUpOffer> offers) : FormDialog
+    IEnumerable<IFollowUpOffer> offers,
+    IEnumerable<IReportSubmitted> onSubmitted) : FormDialog
 {
     public const string DialogId = "statusReport";
     public const string ReceiptTemplate = "status-receipt";
@@ -72,6 +73,12 @@ internal sealed class StatusReportDialog(
         {
             notes.Add($"Versjon {replaced.Version} er tatt vare på.");
         }
+        var additions = new List<ReceiptAddition>();
+        foreach (var handler in onSubmitted)
+        {
+            if (await handler.OnSubmittedAsync(dc, report, answers, cancellationToken) is { } addition) additions.Add(addition);
+        }
+        notes.AddRange(additions.Select(a => a.Note));
         var offer = !string.IsNullOrWhiteSpace((string?)answers[StatusReportForm.HelpWantedId])
             ? offers.Select(o => o.Offer(dc)).FirstOrDefault(o => o is not null)
             : null;
@@ -95,9 +102,8 @@ internal sealed class StatusReportDialog(
                 ["title"] = f.Prompt.Question,
                 ["value"] = f.Prompt.Display(answers[f.Prompt.Id]),
             }).ToArray()),
-            ["actions"] = offer is null
-                ? new JsonArray()
-                : new JsonArray(new JsonObject { ["title"] = offer.Title, ["data"] = new JsonObject { ["action"] = offer.Action } }),
+            ["actions"] = new JsonArray(additions.Select(a => a.Action).Prepend(offer).OfType<MenuItem>()
+                .Select(a => (JsonNode)new JsonObject { ["title"] = a.Title, ["data"] = new JsonObject { ["action"] = a.Action } }).ToArray()),
         }, text.ToString().TrimEnd(), cancellationToken);
         return await dc.EndDialogAsync(cancellationToken: cancellationToken);
     }

@@ -26,6 +26,12 @@ internal static class StatusReportForm
     public const string PhaseCommentId = "phaseComment";
     public const string FocusAreasId = "focusAreas";
     public const string MeasuresId = "measures";
+    public const string MeasuresShareId = "measuresShare";
+    public const string MeasuresContactId = "measuresContact";
+    public const string Share = "del";
+    public const string DoNotShare = "ikke-del";
+    public const string ContactYes = "ja";
+    public const string ContactNo = "nei";
     public const string FocusCommentId = "focusComment";
     public const string InvolvementId = "involvement";
     public const string InvolvementCommentId = "involvementComment";
@@ -92,8 +98,30 @@ internal static class StatusReportForm
         }),
         new FormField(new Prompt(MeasuresId, PromptKind.Text, "Eksempler på tiltak")
         {
-            Help = "Et par konkrete tiltak, gjerne med navn – de samles i USHTenes erfaringsbank.",
+            Help = "Et par konkrete tiltak, gjerne med navn – ett tiltak per linje (eller skilt med semikolon). De samles i USHTenes erfaringsbank, der andre kommuner kan finne dem.",
             MaxLength = 2000,
+        })
+        { ShowIf = a => a[FocusAreasId] is JsonArray { Count: > 0 }, ShowIfText = "når du har valgt innsatsområder" },
+        new FormField(new Prompt(MeasuresShareId, PromptKind.Choice, "Kan tiltakene deles med andre kommuner i erfaringsbanken?")
+        {
+            Help = "Tomt svar betyr ja. Du kan også merke enkelttiltak «ikke del» etter at rapporten er sendt.",
+            Choices =
+            [
+                new(Share, "Ja, del dem") { Synonyms = ["ja", "del", "dele"] },
+                new(DoNotShare, "Nei, ikke del (bare kommunen og Statsforvalteren ser dem)") { Synonyms = ["nei", "ikke del", "ikkje del"] },
+            ],
+            Required = false,
+        })
+        { ShowIf = a => a[FocusAreasId] is JsonArray { Count: > 0 }, ShowIfText = "når du har valgt innsatsområder" },
+        new FormField(new Prompt(MeasuresContactId, PromptKind.Choice, "Kan andre kommuner kontakte deg om tiltakene?")
+        {
+            Help = "Ja betyr at navnet og e-postadressen din vises ved tiltakene i erfaringsbanken. Tomt svar betyr nei.",
+            Choices =
+            [
+                new(ContactYes, "Ja, vis navn og e-post") { Synonyms = ["ja", "ja takk"] },
+                new(ContactNo, "Nei") { Synonyms = ["nei", "nei takk"] },
+            ],
+            Required = false,
         })
         { ShowIf = a => a[FocusAreasId] is JsonArray { Count: > 0 }, ShowIfText = "når du har valgt innsatsområder" },
         Comment(FocusCommentId, "Kommentar til innsatsområdene"),

@@ -132,6 +132,13 @@ internal sealed class BookingDialog : WaterfallDialog
             return await step.GoToAsync(RenderStep, null, cancellationToken);
         }
 
+        if (step.Options?["prefill"] is JsonObject prefill)
+        {
+            // Only the form's own answers are taken over from a pre-filling button.
+            var known = new[] { BookingFormDialog.WithId, BookingFormDialog.TopicId, BookingFormDialog.FormatId, BookingFormDialog.DescriptionId };
+            step.Values["prefill"] = new JsonObject(prefill.Where(kv => known.Contains(kv.Key) && kv.Value is JsonValue)
+                .Select(kv => KeyValuePair.Create(kv.Key, kv.Value?.DeepClone())));
+        }
         var municipalities = person.ContactFor();
         if (municipalities.Count == 0)
         {

@@ -62,7 +62,9 @@ internal sealed class BookingFeature(LhlDbContext db, TimeProvider clock) : IBot
         switch (input.Action)
         {
             case StartAction:
-                await dc.BeginDialogAsync(Dialogs.BookingDialog.DialogId, null, cancellationToken);
+                // A button elsewhere (the experience bank's «Book møte om dette») may pre-fill the form.
+                await dc.BeginDialogAsync(Dialogs.BookingDialog.DialogId,
+                    input.CardValue?["prefill"] is JsonObject prefill ? new JsonObject { ["prefill"] = prefill.DeepClone() } : null, cancellationToken);
                 return true;
             case MineAction:
                 await ListAsync(dc, cancellationToken);
