@@ -171,7 +171,8 @@ public sealed class OutboundTests : IAsyncLifetime
     [Fact]
     public async Task The_connector_client_updates_deletes_reads_members_and_creates_conversations()
     {
-        await using var bot = await BotHost.StartAsync(_service, (turn, ct) => Task.CompletedTask, withAppId: false);
+        // Local-development mode: no app id, the Development environment, a loopback connector (the emulator's case).
+        await using var bot = await BotHost.StartAsync(_service, (turn, ct) => Task.CompletedTask, withAppId: false, environment: "Development");
         var connector = bot.Server.Services.GetRequiredService<IConnectorClient>();
         var serviceUrlWithoutSlash = _service.ServiceUrl.TrimEnd('/');
 
@@ -192,6 +193,30 @@ public sealed class OutboundTests : IAsyncLifetime
         Assert.Equal("a:new-conversation", created!.Conversation!.Id);
         Assert.Equal("tenant-1", requests[3].Body!["channelData"]!["tenant"]!["id"]!.GetValue<string>());
         Assert.Equal("29:user-1", requests[3].Body!["members"]![0]!["id"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Without_an_app_id_outside_the_Development_environment_nothing_is_sent_even_to_loopback()
+    {
+        await using var bot = await BotHost.StartAsync(_service, (turn, ct) => Task.CompletedTask, withAppId: false, environment: "Production");
+        var connector = bot.Server.Services.GetRequiredService<IConnectorClient>();
+
+        await connector.SendToConversationAsync(_service.ServiceUrl, "a:1", MessageFactory.Text("hei"));
+
+        Assert.Empty(_service.ConnectorRequests);
+    }
+
+    [Theory]
+    [InlineData("http://smba.trafficmanager.net/teams/")]
+    [InlineData("https://evil.example/teams/")]
+    [InlineData("https://smba.trafficmanager.net.evil.example/teams/")]
+    public void By_default_the_token_goes_only_to_the_Teams_connector_over_https(string serviceUrl)
+    {
+        var options = Microsoft.Extensions.Options.Options.Create(new BotFrameworkOptions { MicrosoftAppId = BotHost.AppId });
+        var trust = new ServiceUrlTrust(options, new Microsoft.Extensions.Hosting.Internal.HostingEnvironment { EnvironmentName = "Production" });
+
+        Assert.False(trust.IsTrusted(serviceUrl));
+        Assert.True(trust.IsTrusted("https://smba.trafficmanager.net/teams/"));
     }
 
     private static int UnusedPort()

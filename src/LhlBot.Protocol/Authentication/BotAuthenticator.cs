@@ -16,7 +16,7 @@ namespace LhlBot.Protocol;
 /// </summary>
 internal sealed class BotAuthenticator : IBotAuthenticator
 {
-    private const string BearerPrefix = "Bearer ";
+    private const string BearerScheme = "Bearer";
     private static readonly string[] AllowedAlgorithms =
         [SecurityAlgorithms.RsaSha256, SecurityAlgorithms.RsaSha384, SecurityAlgorithms.RsaSha512];
 
@@ -30,7 +30,7 @@ internal sealed class BotAuthenticator : IBotAuthenticator
         _keys = keys;
     }
 
-    public async Task<AuthenticationResult> AuthenticateAsync(string? authorizationHeader, IPAddress? remoteAddress, Activity activity, CancellationToken cancellationToken)
+    public async Task<AuthenticationResult> AuthenticateRequestAsync(string? authorizationHeader, IPAddress? remoteAddress, CancellationToken cancellationToken)
     {
         if (!_options.IsAuthenticationEnabled)
         {
@@ -45,12 +45,14 @@ internal sealed class BotAuthenticator : IBotAuthenticator
             return AuthenticationResult.Failed("no Authorization header");
         }
 
-        if (!authorizationHeader.StartsWith(BearerPrefix, StringComparison.Ordinal))
+        // The scheme is case-insensitive (RFC 9110 §11.1): «bearer» is as good as «Bearer».
+        var space = authorizationHeader.IndexOf(' ', StringComparison.Ordinal);
+        if (space <= 0 || !string.Equals(authorizationHeader[..space], BearerScheme, StringComparison.OrdinalIgnoreCase))
         {
             return AuthenticationResult.Failed("Authorization scheme is not Bearer");
         }
 
-        var token = authorizationHeader[BearerPrefix.Length..].Trim();
+        var token = authorizationHeader[(space + 1)..].Trim();
         if (!_handler.CanReadToken(token))
         {
             return AuthenticationResult.Failed("the bearer token is not a JWT");
@@ -78,8 +80,8 @@ internal sealed class BotAuthenticator : IBotAuthenticator
         }
         catch (Exception ex) when (ex is InvalidOperationException or IOException or HttpRequestException)
         {
-            // Without the signing keys nothing can be trusted: fail closed, and tell the operator why.
-            return AuthenticationResult.Failed($"the OpenID metadata could not be fetched ({ex.GetType().Name}: {ex.Message})");
+            // Without the signing keys nothing can be trusted: fail closed, but as 503 so that the channel retries.
+            return AuthenticationResult.KeysUnavailable($"the OpenID metadata could not be fetched ({ex.GetType().Name}: {ex.Message})");
         }
         if (key is null)
         {
@@ -105,18 +107,28 @@ internal sealed class BotAuthenticator : IBotAuthenticator
             return AuthenticationResult.Failed($"token rejected: {validation.Exception?.GetType().Name}: {validation.Exception?.Message}");
         }
 
-        if (string.IsNullOrEmpty(activity.ChannelId) || !GetEndorsements(key).Contains(activity.ChannelId, StringComparer.Ordinal))
+        return AuthenticationResult.Authenticated(validation.ClaimsIdentity, GetEndorsements(key)) with { KeyId = key.Kid };
+    }
+
+    public AuthenticationResult AuthorizeActivity(AuthenticationResult request, Activity activity)
+    {
+        if (!request.Succeeded || request.IsAnonymous || request.Identity is null)
         {
-            return AuthenticationResult.Failed($"signing key {key.Kid} is not endorsed for channel '{activity.ChannelId}'");
+            return request;
         }
 
-        var serviceUrlClaim = validation.ClaimsIdentity.FindFirst("serviceurl")?.Value;
+        if (string.IsNullOrEmpty(activity.ChannelId) || !request.Endorsements.Contains(activity.ChannelId, StringComparer.Ordinal))
+        {
+            return AuthenticationResult.Failed($"signing key {request.KeyId} is not endorsed for channel '{activity.ChannelId}'");
+        }
+
+        var serviceUrlClaim = request.Identity.FindFirst("serviceurl")?.Value;
         if (string.IsNullOrEmpty(serviceUrlClaim) || !string.Equals(serviceUrlClaim, activity.ServiceUrl, StringComparison.OrdinalIgnoreCase))
         {
             return AuthenticationResult.Failed($"serviceurl claim '{serviceUrlClaim}' does not match the activity's serviceUrl '{activity.ServiceUrl}'");
         }
 
-        return AuthenticationResult.Authenticated(validation.ClaimsIdentity);
+        return request;
     }
 
     /// <summary>The key's "endorsements" array: the channels that may use it. IdentityModel keeps unknown JWK members in AdditionalData.</summary>

@@ -1,51 +1,45 @@
-using System.Collections.Concurrent;
+using System.Net;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace LhlBot.Protocol;
 
 /// <summary>
-/// Decides where the bot's access token may go. A token is a credential for the whole bot, so it is only sent to
-/// hosts in <see cref="BotFrameworkOptions.AllowedServiceUrlHosts"/>, or, when that list is empty, to serviceUrls
-/// that arrived in activities whose JWT we validated (the spec's rule: never trust an unauthenticated serviceUrl).
+/// Decides where the bot may call out to. With an app id the bot's access token — a credential for the whole bot —
+/// goes only over https to hosts in <see cref="BotFrameworkOptions.EffectiveServiceUrlHosts"/> (the Teams connector
+/// by default), or to an origin listed with its scheme. In local-development mode (no app id, no token) only
+/// loopback serviceUrls are called, and only in the Development environment (the emulator).
 /// </summary>
-internal sealed class ServiceUrlTrust(IOptions<BotFrameworkOptions> options)
+internal sealed class ServiceUrlTrust(IOptions<BotFrameworkOptions> options, IHostEnvironment environment)
 {
-    private readonly ConcurrentDictionary<string, byte> _authenticatedOrigins = new(StringComparer.OrdinalIgnoreCase);
-
-    /// <summary>Remembers the serviceUrl of an activity whose token was valid.</summary>
-    public void TrustAuthenticated(string? serviceUrl)
-    {
-        if (TryGetOrigin(serviceUrl, out var origin))
-        {
-            _authenticatedOrigins.TryAdd(origin, 0);
-        }
-    }
-
     public bool IsTrusted(string serviceUrl)
     {
-        if (!Uri.TryCreate(serviceUrl, UriKind.Absolute, out var uri))
+        if (!Uri.TryCreate(serviceUrl, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
         {
             return false;
         }
 
-        var allowedHosts = options.Value.AllowedServiceUrlHosts;
-        if (allowedHosts.Count > 0)
+        if (!options.Value.IsAuthenticationEnabled)
         {
-            return allowedHosts.Any(host => string.Equals(host, uri.Host, StringComparison.OrdinalIgnoreCase));
+            return environment.IsDevelopment() && IsLoopback(uri);
         }
 
-        return TryGetOrigin(serviceUrl, out var origin) && _authenticatedOrigins.ContainsKey(origin);
-    }
-
-    private static bool TryGetOrigin(string? serviceUrl, out string origin)
-    {
-        origin = "";
-        if (!Uri.TryCreate(serviceUrl, UriKind.Absolute, out var uri))
+        var origin = uri.GetLeftPart(UriPartial.Authority);
+        foreach (var allowed in options.Value.EffectiveServiceUrlHosts)
         {
-            return false;
+            if (allowed.Contains("://", StringComparison.Ordinal))
+            {
+                if (string.Equals(allowed.TrimEnd('/'), origin, StringComparison.OrdinalIgnoreCase)) return true;
+            }
+            else if (uri.Scheme == Uri.UriSchemeHttps && string.Equals(allowed, uri.Host, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
         }
 
-        origin = uri.GetLeftPart(UriPartial.Authority);
-        return true;
+        return false;
     }
+
+    private static bool IsLoopback(Uri uri) =>
+        uri.IsLoopback || (IPAddress.TryParse(uri.Host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address));
 }

@@ -103,15 +103,17 @@ internal sealed class ConnectorClient : IConnectorClient
             return null;
         }
 
+        if (!_trust.IsTrusted(serviceUrl))
+        {
+            _logger.LogError(_options.IsAuthenticationEnabled
+                ? "Connector call {Operation} refused: serviceUrl {ServiceUrl} is not an https host on BotFramework:AllowedServiceUrlHosts, so it gets no token"
+                : "Connector call {Operation} refused: serviceUrl {ServiceUrl} is not loopback in the Development environment (local-development mode)", operation, serviceUrl);
+            return null;
+        }
+
         string? token = null;
         if (_options.IsAuthenticationEnabled)
         {
-            if (!_trust.IsTrusted(serviceUrl))
-            {
-                _logger.LogError("Connector call {Operation} refused: serviceUrl {ServiceUrl} is neither allowed nor from an authenticated activity, so it gets no token", operation, serviceUrl);
-                return null;
-            }
-
             token = await _tokens.GetAccessTokenAsync(cancellationToken).ConfigureAwait(false);
             if (token is null)
             {

@@ -26,8 +26,29 @@ public sealed class BotFrameworkOptions
     /// </summary>
     public bool RequireHttpsMetadata { get; set; } = true;
 
-    /// <summary>Hosts a serviceUrl may point to; empty means any host from an authenticated activity.</summary>
-    public List<string> AllowedServiceUrlHosts { get; set; } = [];
+    /// <summary>The Teams connector hosts (commercial and GCC clouds): where a production bot's token may go by default.</summary>
+    public static readonly IReadOnlyList<string> TeamsServiceUrlHosts = ["smba.trafficmanager.net", "smba.infra.gcc.teams.microsoft.com"];
+
+    /// <summary>
+    /// Where the bot's token may go: host names (https only), or origins with a scheme ("http://127.0.0.1:5000") to
+    /// allow exactly that one. Unset means <see cref="TeamsServiceUrlHosts"/>; other channels must be listed.
+    /// </summary>
+    public List<string>? AllowedServiceUrlHosts { get; set; }
+
+    /// <summary>The allow-list in force.</summary>
+    public IReadOnlyList<string> EffectiveServiceUrlHosts => AllowedServiceUrlHosts is { Count: > 0 } configured ? configured : TeamsServiceUrlHosts;
+
+    /// <summary>Largest request body read; Teams activities are well under this. Larger bodies get 413 without being read.</summary>
+    public long MaxActivityBytes { get; set; } = 1024 * 1024;
+
+    /// <summary>Failed authentications one remote address may cause per <see cref="FailedAuthenticationWindow"/> before it gets 429.</summary>
+    public int FailedAuthenticationPermitLimit { get; set; } = 20;
+
+    /// <summary>The window of <see cref="FailedAuthenticationPermitLimit"/>.</summary>
+    public TimeSpan FailedAuthenticationWindow { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Rejected requests are logged as one summary line per interval, not one line each.</summary>
+    public TimeSpan RejectionLogInterval { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>Connector retries for 429/412/502/503/504 before giving up.</summary>
     public int MaxRetries { get; set; } = 4;

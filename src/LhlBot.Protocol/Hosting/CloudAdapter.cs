@@ -1,4 +1,7 @@
+using System.Globalization;
 using System.Text.Json;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Http.Features;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
@@ -23,21 +26,36 @@ public interface IBotFrameworkHttpAdapter
 /// </summary>
 public sealed class CloudAdapter : IBotFrameworkHttpAdapter
 {
+    /// <summary>How many rejection summaries were logged (tests: a flood is one line per interval).</summary>
+    internal int RejectionSummaries => _rejections.Written;
+
     /// <summary>What the user sees when the bot fails in the middle of a turn.</summary>
     internal const string ApologyText = "Beklager, noe gikk galt hos meg. Prøv igjen om litt.";
 
     private readonly IBotAuthenticator _authenticator;
     private readonly IConnectorClient _connector;
-    private readonly ServiceUrlTrust _trust;
     private readonly MiddlewarePipeline _pipeline;
     private readonly ILogger<CloudAdapter> _logger;
+    private readonly BotFrameworkOptions _options;
+    private readonly PartitionedRateLimiter<string> _failures;
+    private readonly RejectionLog _rejections;
 
     internal CloudAdapter(IOptions<BotFrameworkOptions> options, IBotAuthenticator authenticator, IConnectorClient connector,
-        ServiceUrlTrust trust, IEnumerable<IMiddleware> middleware, ILogger<CloudAdapter> logger)
+        IEnumerable<IMiddleware> middleware, TimeProvider time, ILogger<CloudAdapter> logger)
     {
+        _options = options.Value;
+        // ASP.NET Core's rate limiter, fed only by failures: a sender that keeps failing authentication is refused
+        // with 429 before its token is even looked at, while the channel's good traffic is never limited.
+        _failures = PartitionedRateLimiter.Create<string, string>(address => RateLimitPartition.GetFixedWindowLimiter(address, _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = Math.Max(1, _options.FailedAuthenticationPermitLimit),
+            Window = _options.FailedAuthenticationWindow,
+            QueueLimit = 0,
+            AutoReplenishment = true,
+        }));
+        _rejections = new RejectionLog(logger, time, _options.RejectionLogInterval);
         _authenticator = authenticator;
         _connector = connector;
-        _trust = trust;
         _pipeline = new MiddlewarePipeline(middleware);
         _logger = logger;
         if (!options.Value.IsAuthenticationEnabled)
@@ -52,12 +70,12 @@ public sealed class CloudAdapter : IBotFrameworkHttpAdapter
     /// <see cref="ExpectedReplies"/> body for expectReplies, else null.
     /// </summary>
     public Task<InvokeResponse?> ProcessActivityAsync(Activity activity, BotCallbackHandler callback, CancellationToken cancellationToken = default) =>
-        RunTurnAsync(activity, callback, cancellationToken);
+        RunTurnAsync(activity, TurnAuthentication.InProcess, callback, cancellationToken);
 
     /// <summary>Sends into an existing conversation outside of a user's turn (proactive message).</summary>
     public async Task ContinueConversationAsync(ConversationReference reference, BotCallbackHandler callback, CancellationToken cancellationToken = default)
     {
-        await RunTurnAsync(reference.GetContinuationActivity(), callback, cancellationToken).ConfigureAwait(false);
+        await RunTurnAsync(reference.GetContinuationActivity(), TurnAuthentication.Proactive, callback, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task ProcessAsync(HttpRequest request, HttpResponse response, IBot bot, CancellationToken cancellationToken = default)
@@ -69,10 +87,69 @@ public sealed class CloudAdapter : IBotFrameworkHttpAdapter
             return;
         }
 
+        // Nothing of the body is read until the sender is known, and never more than an activity needs: Kestrel
+        // stops at the cap too, also when it drains the body of a request we refused.
+        var maxBytes = _options.MaxActivityBytes;
+        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodySize)
+        {
+            bodySize.MaxRequestBodySize = maxBytes;
+        }
+
+        var remote = request.HttpContext.Connection.RemoteIpAddress;
+        var remoteKey = remote?.ToString() ?? "in-process";
+        using (var allowed = _failures.AttemptAcquire(remoteKey, 0))
+        {
+            if (!allowed.IsAcquired)
+            {
+                _rejections.Record("too many failed authentications from one address", remoteKey);
+                response.StatusCode = StatusCodes.Status429TooManyRequests;
+                response.Headers.RetryAfter = ((int)Math.Ceiling(_options.FailedAuthenticationWindow.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                return;
+            }
+        }
+
+        var authentication = await _authenticator.AuthenticateRequestAsync(request.Headers.Authorization.ToString(), remote, cancellationToken).ConfigureAwait(false);
+        if (authentication.Unavailable)
+        {
+            // The channel's keys could not be fetched: not the sender's fault, and the channel retries a 503.
+            _rejections.Record(authentication.FailureReason ?? "signing keys unavailable", remoteKey);
+            response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            response.Headers.RetryAfter = "10";
+            return;
+        }
+        if (!authentication.Succeeded)
+        {
+            Reject(response, authentication.FailureReason, remoteKey);
+            return;
+        }
+
+        if (request.ContentLength > maxBytes)
+        {
+            _rejections.Record($"body of {request.ContentLength} bytes is over the {maxBytes}-byte cap", remoteKey);
+            response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+            return;
+        }
+
+        byte[]? body;
+        try
+        {
+            body = await ReadBoundedAsync(request.Body, maxBytes, cancellationToken).ConfigureAwait(false);
+        }
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            body = null;
+        }
+        if (body is null)
+        {
+            _rejections.Record($"body over the {maxBytes}-byte cap", remoteKey);
+            response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+            return;
+        }
+
         Activity? activity;
         try
         {
-            activity = await JsonSerializer.DeserializeAsync<Activity>(request.Body, ProtocolJson.Options, cancellationToken).ConfigureAwait(false);
+            activity = JsonSerializer.Deserialize<Activity>(body, ProtocolJson.Options);
         }
         catch (JsonException ex)
         {
@@ -88,21 +165,15 @@ public sealed class CloudAdapter : IBotFrameworkHttpAdapter
             return;
         }
 
-        var authentication = await _authenticator.AuthenticateAsync(
-            request.Headers.Authorization.ToString(), request.HttpContext.Connection.RemoteIpAddress, activity, cancellationToken).ConfigureAwait(false);
+        authentication = _authenticator.AuthorizeActivity(authentication, activity);
         if (!authentication.Succeeded)
         {
-            _logger.LogWarning("Rejected an inbound {Type} activity: {Reason}", activity.Type, authentication.FailureReason);
-            response.StatusCode = StatusCodes.Status401Unauthorized;
+            Reject(response, authentication.FailureReason, remoteKey);
             return;
         }
 
-        if (!authentication.IsAnonymous)
-        {
-            _trust.TrustAuthenticated(activity.ServiceUrl);
-        }
-
-        var invokeResponse = await RunTurnAsync(activity, bot.OnTurnAsync, cancellationToken).ConfigureAwait(false);
+        var invokeResponse = await RunTurnAsync(activity, authentication.IsAnonymous ? TurnAuthentication.LocalDevelopment : TurnAuthentication.Channel,
+            bot.OnTurnAsync, cancellationToken).ConfigureAwait(false);
         if (invokeResponse is null)
         {
             response.StatusCode = StatusCodes.Status200OK;
@@ -117,10 +188,38 @@ public sealed class CloudAdapter : IBotFrameworkHttpAdapter
         }
     }
 
+    /// <summary>401, counted against the sender's address for the failure rate limit, and logged in the interval's summary.</summary>
+    private void Reject(HttpResponse response, string? reason, string remoteKey)
+    {
+        _failures.AttemptAcquire(remoteKey, 1).Dispose();
+        _rejections.Record(reason ?? "unauthenticated", remoteKey);
+        response.StatusCode = StatusCodes.Status401Unauthorized;
+    }
+
+    /// <summary>The whole body, or null as soon as it is longer than <paramref name="maxBytes"/> (chunked bodies have no Content-Length).</summary>
+    private static async Task<byte[]?> ReadBoundedAsync(Stream body, long maxBytes, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+        {
+            if (buffer.Length + read > maxBytes)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+
     /// <summary>The turn itself: middleware and bot, failures turned into an apology, and the HTTP answer it calls for.</summary>
-    private async Task<InvokeResponse?> RunTurnAsync(Activity activity, BotCallbackHandler callback, CancellationToken cancellationToken)
+    private async Task<InvokeResponse?> RunTurnAsync(Activity activity, TurnAuthentication authentication, BotCallbackHandler callback, CancellationToken cancellationToken)
     {
         var context = new TurnContext(activity, _connector);
+        context.TurnState[TurnAuthenticationExtensions.Key] = authentication;
         var isInvoke = activity.Type == ActivityTypes.Invoke;
         try
         {

@@ -45,8 +45,8 @@ public static class BotFrameworkServiceCollectionExtensions
             provider.GetRequiredService<IOptions<BotFrameworkOptions>>(),
             provider.GetRequiredService<IBotAuthenticator>(),
             provider.GetRequiredService<IConnectorClient>(),
-            provider.GetRequiredService<ServiceUrlTrust>(),
             provider.GetServices<IMiddleware>(),
+            provider.GetRequiredService<TimeProvider>(),
             provider.GetRequiredService<ILogger<CloudAdapter>>()));
         services.TryAddSingleton<IBotFrameworkHttpAdapter>(provider => provider.GetRequiredService<CloudAdapter>());
         return services;

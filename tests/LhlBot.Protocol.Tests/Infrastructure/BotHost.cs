@@ -23,7 +23,7 @@ internal sealed class BotHost : IAsyncDisposable
     public CloudAdapter Adapter => Server.Services.GetRequiredService<CloudAdapter>();
 
     public static Task<BotHost> StartAsync(FakeBotFrameworkService fake, BotCallbackHandler bot, Action<IServiceCollection>? services = null,
-        IDictionary<string, string?>? settings = null, bool withAppId = true)
+        IDictionary<string, string?>? settings = null, bool withAppId = true, string? environment = null)
     {
         var configuration = new Dictionary<string, string?>
         {
@@ -33,6 +33,8 @@ internal sealed class BotHost : IAsyncDisposable
             ["BotFramework:RetryBaseDelay"] = "00:00:00.010",
             ["BotFramework:MaxRetries"] = "3",
             ["BotFramework:TypingDelay"] = "00:01:00",
+            // The fake connector is plain http on loopback: allowed by naming its origin with the scheme.
+            ["BotFramework:AllowedServiceUrlHosts:0"] = new Uri(fake.ServiceUrl).GetLeftPart(UriPartial.Authority),
         };
         if (withAppId)
         {
@@ -45,10 +47,10 @@ internal sealed class BotHost : IAsyncDisposable
             configuration[key] = value;
         }
 
-        return StartAsync(configuration, fake, bot, services);
+        return StartAsync(configuration, fake, bot, services, environment);
     }
 
-    private static async Task<BotHost> StartAsync(Dictionary<string, string?> configuration, FakeBotFrameworkService fake, BotCallbackHandler bot, Action<IServiceCollection>? services)
+    private static async Task<BotHost> StartAsync(Dictionary<string, string?> configuration, FakeBotFrameworkService fake, BotCallbackHandler bot, Action<IServiceCollection>? services, string? environment)
     {
         var server = await LoopbackServer.StartAsync(
             app => app.MapBotFramework(),
@@ -65,7 +67,8 @@ internal sealed class BotHost : IAsyncDisposable
                     });
                 builder.Services.AddSingleton<IBot>(new DelegateBot(bot));
                 services?.Invoke(builder.Services);
-            });
+            },
+            environment: environment);
         return new BotHost(server);
     }
 

@@ -28,9 +28,10 @@ internal sealed class LoopbackServer : IAsyncDisposable
     public static async Task<LoopbackServer> StartAsync(
         Action<WebApplication> map,
         Action<WebApplicationBuilder>? configure = null,
-        X509Certificate2? certificate = null)
+        X509Certificate2? certificate = null,
+        string? environment = null)
     {
-        var builder = WebApplication.CreateSlimBuilder();
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = environment ?? "Production" });
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen =>
         {

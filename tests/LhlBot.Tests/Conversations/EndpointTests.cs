@@ -75,7 +75,12 @@ public sealed class EndpointTests
     [Fact]
     public async Task With_an_app_id_configured_an_unsigned_request_gets_401()
     {
-        await using var host = await BotHost.StartAsync(new Dictionary<string, string?> { ["MicrosoftAppId"] = "11111111-2222-3333-4444-555555555555" });
+        await using var host = await BotHost.StartAsync(new Dictionary<string, string?>
+        {
+            ["MicrosoftAppId"] = "11111111-2222-3333-4444-555555555555",
+            // No signing keys can be fetched here: a token that needs them cannot be checked.
+            ["BotFramework:OpenIdMetadataUrl"] = "https://127.0.0.1:9/.well-known/openidconfiguration",
+        });
         var client = host.CreateClient();
 
         var unsigned = await client.PostAsJsonAsync("/api/messages", Message("hei"), ProtocolJson.Options);
@@ -86,7 +91,26 @@ public sealed class EndpointTests
             Content = JsonContent.Create(Message("hei"), options: ProtocolJson.Options),
         };
         forged.Headers.TryAddWithoutValidation("Authorization", "Bearer eyJhbGciOiJSUzI1NiIsImtpZCI6ImsifQ.eyJhdWQiOiIxMTExIn0.c2lnbmF0dXJl");
-        Assert.Equal(HttpStatusCode.Unauthorized, (await client.SendAsync(forged)).StatusCode);
+        // Without the keys the token is neither accepted nor called forged: 503, so that a real channel retries.
+        var forgedResponse = await client.SendAsync(forged);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, forgedResponse.StatusCode);
+        Assert.NotNull(forgedResponse.Headers.RetryAfter);
+    }
+
+    [Fact]
+    public async Task With_an_app_id_an_unsigned_body_is_never_read_and_an_oversized_one_gets_413()
+    {
+        await using var host = await BotHost.StartAsync(new Dictionary<string, string?> { ["MicrosoftAppId"] = "11111111-2222-3333-4444-555555555555" });
+        var client = host.CreateClient();
+
+        // Before the token is checked nothing of the body is parsed: garbage without a token is 401, not 400.
+        var garbage = await client.PostAsync("/api/messages", new StringContent("{not json", Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.Unauthorized, garbage.StatusCode);
+
+        await using var local = await BotHost.StartAsync();
+        var big = Message(new string('x', 2 * 1024 * 1024));
+        var tooLarge = await local.CreateClient().PostAsJsonAsync("/api/messages", big, ProtocolJson.Options);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, tooLarge.StatusCode);
     }
 
     [Fact]
