@@ -73,10 +73,19 @@ public sealed class InboundLimitsTests : IAsyncLifetime
         chunked.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         chunked.Headers.TransferEncodingChunked = true;
         chunked.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        var streamed = await bot.Client.SendAsync(chunked);
+        HttpStatusCode? streamed;
+        try
+        {
+            streamed = (await bot.Client.SendAsync(chunked)).StatusCode;
+        }
+        catch (HttpRequestException)
+        {
+            // Kestrel may close the connection on the rest of an over-cap body before the client reads the 413.
+            streamed = null;
+        }
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, sized.StatusCode);
-        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, streamed.StatusCode);
+        Assert.True(streamed is null or HttpStatusCode.RequestEntityTooLarge, $"got {streamed}");
         Assert.Equal(0, _turns);
         // An activity under the cap still runs.
         Assert.Equal(HttpStatusCode.OK, (await bot.PostRawAsync(Json(), new AuthenticationHeaderValue("Bearer", token))).StatusCode);
