@@ -1,6 +1,7 @@
 using LhlBot.Hosting;
 using LhlBot.Protocol;
 using LhlBot.Storage;
+using LhlBot.Web;
 
 // LhlBot: `dotnet run --project src/LhlBot` serves the bot on http://localhost:3978/api/messages;
 // `dotnet run --project src/LhlBot -- COMMAND ...` runs a command (chat, ask, eval, report, ...) instead.
@@ -35,7 +36,7 @@ if (isCommand)
 }
 
 app.MapBotFramework("/api/messages");
-app.MapGet("/", () => Results.Text("LhlBot kjører. Bot Framework-endepunktet er POST /api/messages.", "text/plain; charset=utf-8"));
+app.MapWeb(); // the chat page at / (local development), the status dashboard at /status (also a Teams tab)
 app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
 await app.RunAsync();
 return 0;

@@ -16,16 +16,6 @@ namespace LhlBot.Chat;
 /// </summary>
 internal sealed class ChatCommand(CloudAdapter adapter, IBot bot, IHttpClientFactory httpClients) : ICliCommand
 {
-    /// <summary>Demo identities (seeded when Demo:Enabled) that `--as` selects.</summary>
-    private static readonly Dictionary<string, (string Name, string AadObjectId)> Personas = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["kontakt"] = ("Demo Kontaktperson", "00000000-0000-0000-0000-000000000001"),
-        ["radgiver"] = ("Demo Rådgiver", "00000000-0000-0000-0000-000000000002"),
-        ["nasjonal"] = ("Demo Helsedirektoratet", "00000000-0000-0000-0000-000000000003"),
-        ["admin"] = ("Demo Administrator", "00000000-0000-0000-0000-000000000004"),
-        ["ukjent"] = ("Ukjent Bruker", "00000000-0000-0000-0000-0000000000ff"),
-    };
-
     public string Name => "chat";
 
     public string Usage => "chat [--url http://localhost:3978] [--as kontakt|radgiver|nasjonal|admin|ukjent] [--text] [--new]   – snakk med boten i terminalen";
@@ -38,16 +28,16 @@ internal sealed class ChatCommand(CloudAdapter adapter, IBot bot, IHttpClientFac
             await output.WriteLineAsync(options.Error + "\n" + Usage);
             return 2;
         }
-        if (!Personas.TryGetValue(options.Persona, out var persona))
+        if (Personas.Find(options.Persona) is not { } persona)
         {
-            await output.WriteLineAsync($"Ukjent rolle «{options.Persona}». Velg en av: {string.Join(", ", Personas.Keys)}.");
+            await output.WriteLineAsync($"Ukjent rolle «{options.Persona}». Velg en av: {Personas.Keys}.");
             return 2;
         }
 
         var conversationId = options.NewConversation
-            ? $"terminal-{options.Persona}-{Guid.NewGuid():N}"
-            : $"terminal-{options.Persona}-{Environment.UserName}";
-        var user = new ChannelAccount($"terminal:{options.Persona}", persona.Name) { AadObjectId = persona.AadObjectId };
+            ? $"terminal-{persona.Key}-{Guid.NewGuid():N}"
+            : $"terminal-{persona.Key}-{Environment.UserName}";
+        var user = new ChannelAccount($"terminal:{persona.Key}", persona.Name) { AadObjectId = persona.AadObjectId };
         var botAccount = new ChannelAccount("lhlbot", "LhlBot");
         var channel = options.PlainText ? "text" : ChannelCapabilities.Terminal;
         CardTextResult? lastCard = null;

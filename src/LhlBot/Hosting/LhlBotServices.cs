@@ -51,6 +51,7 @@ internal static class LhlBotServices
         services.AddSingleton<WelcomeCard>();
         services.AddHttpClient();
         services.AddSingleton<ICliCommand, Chat.ChatCommand>();
+        Web.WebServices.AddWeb(services, configuration); // the chat page and the status dashboard
 
         StatusReports.StatusReportsServices.AddStatusReports(services, configuration); // status reporting and people; before Questions in the menu
         services.AddBookings(configuration);
