@@ -45,6 +45,7 @@ public sealed class BrowserHost : IAsyncLifetime
         factory.StartServer();
         var addresses = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
         BaseAddress = new Uri(addresses.First());
+        await ImportAvailabilityAsync();
 
         var executable = Environment.GetEnvironmentVariable("LHLBOT_CHROMIUM") ?? "/usr/bin/chromium";
         if (!File.Exists(executable))
@@ -58,6 +59,21 @@ public sealed class BrowserHost : IAsyncLifetime
             Headless = true,
             Args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"],
         });
+    }
+
+    /// <summary>
+    /// The demo advisor's weekly hours, imported as an advisor does it (`availability import`), so that booking has
+    /// times to offer whatever the demo seeding gives.
+    /// </summary>
+    private async Task ImportAvailabilityAsync()
+    {
+        var csv = Path.Combine(DataFolder, "vinduer.csv");
+        var lines = new[] { "mandag", "tirsdag", "onsdag", "torsdag", "fredag" }.Select(day => $"radgiver.nordland@example.no;{day};08:00;16:00");
+        await File.WriteAllLinesAsync(csv, ["email;weekday;from;to", .. lines]);
+        var command = factory.Services.GetServices<LhlBot.Hosting.ICliCommand>().Single(c => c.Name == "availability import");
+        var output = new StringWriter();
+        var exit = await command.RunAsync([csv], TextReader.Null, output, CancellationToken.None);
+        if (exit != 0) throw new InvalidOperationException("availability import failed: " + output);
     }
 
     /// <summary>A fresh browser (own storage) at phone width or desktop width.</summary>

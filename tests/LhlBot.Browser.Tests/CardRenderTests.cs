@@ -34,6 +34,9 @@ public sealed class CardRenderTests(BrowserHost host)
         var library = new CardTemplateLibrary(Path.Combine(AppContext.BaseDirectory, "cards"));
         var sample = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "cards", template + ".data.json")));
         var card = library.Get(template).Expand(sample);
+        // As every card leaves the bot: cancel/back actions get associatedInputs none (Conversations/CardActions).
+        var activity = new LhlBot.Protocol.Activity { Type = "message", Attachments = [new() { ContentType = CardTemplateLibrary.AdaptiveCardContentType, Content = card }] };
+        LhlBot.Conversations.CardActions.Prepare(activity, null, _ => false, action => action == LhlBot.Conversations.CardActions.Cancel);
 
         var page = await host.NewPageAsync();
         await page.GotoAsync("/hostconfig.json");

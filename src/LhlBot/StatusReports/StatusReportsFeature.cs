@@ -16,7 +16,8 @@ internal sealed partial class StatusReportsFeature(
     RegistryLookup registry,
     ReportingCalendar calendar,
     StatusReportStore store,
-    RoundSummaryBuilder summaries) : IBotFeature
+    RoundSummaryBuilder summaries,
+    Dashboard.DashboardLink dashboard) : IBotFeature
 {
     public const string ReportAction = "status.report";
     public const string MineAction = "status.mine";
@@ -201,7 +202,10 @@ internal sealed partial class StatusReportsFeature(
             offices = [office.Match!.Id];
         }
         var summary = await summaries.BuildAsync(round, offices, cancellationToken);
-        await dc.SendCardAsync(SummaryTemplate, SummaryText.CardData(summary), SummaryText.AsText(summary), cancellationToken);
+        var card = SummaryText.CardData(summary);
+        var link = dashboard.For(dc.Context.Activity.ChannelId, round.Id, offices is [var one] ? registry.OfficeById(one)?.Name : null);
+        card["dashboardUrl"] = link;
+        await dc.SendCardAsync(SummaryTemplate, card, SummaryText.AsText(summary) + $"\n\nSe oversikten med grafer og kommunene bak tallene: {link}", cancellationToken);
     }
 
     [GeneratedRegex(@"^\s*(rapporter|rapportere|statusrapport)\s+(status\s+)?(for|i)\s+(?<name>.+?)\s*$", RegexOptions.IgnoreCase)]

@@ -9,6 +9,9 @@ internal sealed class WebOptions
     /// </summary>
     public bool ChatInProduction { get; set; }
 
+    /// <summary>The bot's address as users reach it (the Teams tab's host in production), for links to the dashboard.</summary>
+    public string PublicUrl { get; set; } = "http://localhost:3978";
+
     /// <summary>A chat message longer than this is refused with a Norwegian message (Teams' own limit is about 28 KB).</summary>
     public int MaxTextLength { get; set; } = 4000;
 

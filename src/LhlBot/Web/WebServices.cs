@@ -17,6 +17,7 @@ internal static class WebServices
         services.AddSingleton<EntraTokenValidator>();
         services.AddScoped<WebSignIn>();
         services.AddScoped<StatusDashboard>();
+        services.AddSingleton<DashboardLink>();
         return services;
     }
 

@@ -20,12 +20,30 @@ const Lhl = (() => {
 
   function setPersona(key) { localStorage.setItem("lhlbot.persona", key); }
 
+  let teamsReady = null;
+  function teams() {
+    if (!window.microsoftTeams) return Promise.reject(new Error("Åpne siden i Teams for å logge inn."));
+    if (!teamsReady) teamsReady = microsoftTeams.app.initialize();
+    return teamsReady;
+  }
+
   async function teamsSignIn() {
     if (teamsToken) return teamsToken;
-    if (!window.microsoftTeams) throw new Error("Åpne siden i Teams for å logge inn.");
-    await microsoftTeams.app.initialize();
+    await teams();
     teamsToken = await microsoftTeams.authentication.getAuthToken();
     return teamsToken;
+  }
+
+  // In the Teams tab, a deep link's sub-page (round=…&office=…) becomes the page's query.
+  async function applyTeamsSubPage() {
+    const cfg = await loadConfig();
+    if (cfg.local || !window.microsoftTeams || location.search) return;
+    try {
+      await teams();
+      const context = await microsoftTeams.app.getContext();
+      const sub = context && context.page && context.page.subPageId;
+      if (sub) history.replaceState(null, "", "?" + sub);
+    } catch { /* not in Teams: sign-in will say so */ }
   }
 
   async function headers() {
@@ -58,5 +76,5 @@ const Lhl = (() => {
     select.addEventListener("change", () => { setPersona(select.value); onChange(select.value); });
   }
 
-  return { loadConfig, persona, setPersona, headers, fetchWithIdentity, errorText, personaPicker };
+  return { applyTeamsSubPage, loadConfig, persona, setPersona, headers, fetchWithIdentity, errorText, personaPicker };
 })();

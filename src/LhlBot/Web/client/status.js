@@ -9,6 +9,7 @@
   let currentRound = null;
 
   const cfg = await Lhl.loadConfig();
+  await Lhl.applyTeamsSubPage();
   if (!cfg.chat) document.querySelector(".chat-link").hidden = true;
   await Lhl.personaPicker(document.getElementById("persona"), () => load());
   document.getElementById("csv").addEventListener("click", () => download("csv"));
