@@ -20,6 +20,9 @@ internal sealed class ChatPage(IPage page)
         return chat;
     }
 
+    /// <summary>Validation messages of the official renderer for every card the bot sent in this page.</summary>
+    public Task<string[]> CardErrorsAsync() => page.EvaluateAsync<string[]>("() => window.lhlCardErrors || []");
+
     public async Task SayAsync(string text)
     {
         var cards = await page.Locator(".message.card").CountAsync();

@@ -34,6 +34,7 @@ public sealed class ChatTests(BrowserHost host)
         var entry = await db.Set<QuestionLogEntry>().AsNoTracking().SingleAsync(q => q.Question == "Hva er de fem innsatsområdene i reformen?");
         Assert.Equal(1, entry.Feedback);
         Assert.StartsWith("webchat:", entry.ConversationId);
+        Assert.Empty(await chat.CardErrorsAsync());
         await chat.Page.Context.CloseAsync();
     }
 
@@ -56,6 +57,7 @@ public sealed class ChatTests(BrowserHost host)
         var db = scope.ServiceProvider.GetRequiredService<LhlDbContext>();
         var report = await db.Set<StatusReport>().AsNoTracking().SingleAsync(r => r.MunicipalityNumber == "1804" && r.RoundId == round.Id && r.IsCurrent);
         Assert.Equal("Demo Kontaktperson", report.SubmittedByName);
+        Assert.Empty(await chat.CardErrorsAsync());
         await chat.Page.Context.CloseAsync();
     }
 
@@ -85,6 +87,7 @@ public sealed class ChatTests(BrowserHost host)
         var ics = await File.ReadAllTextAsync((await download.PathAsync())!);
         Assert.Contains("BEGIN:VCALENDAR", ics);
         Assert.Contains("METHOD:REQUEST", ics);
+        Assert.Empty(await chat.CardErrorsAsync());
         await chat.Page.Context.CloseAsync();
     }
 }

@@ -151,6 +151,17 @@ public sealed class WebEndpointTests
         Assert.Equal(HttpStatusCode.NotFound, chat.StatusCode);
     }
 
+    [Fact]
+    public async Task The_summary_card_opens_the_dashboard_for_the_same_round_and_office()
+    {
+        await using var host = await BotHost.StartAsync(new Dictionary<string, string?> { ["Web:PublicUrl"] = "https://lhlbot.example.no/" });
+        var advisor = host.Conversation(user: new TestUser("29:radgiver", "Demo Rådgiver", "00000000-0000-0000-0000-000000000002"));
+        var reply = await advisor.SayAsync("oppsummering 2021-11");
+        var open = reply.Cards.SelectMany(c => c["actions"]?.AsArray() ?? []).Single(a => (string?)a!["title"] == "Åpne oversikten")!;
+        Assert.Equal("Action.OpenUrl", (string?)open["type"]);
+        Assert.Equal("https://lhlbot.example.no/status?round=2021-11&office=Nordland", (string?)open["url"]);
+    }
+
     private static async Task<JsonObject> PostAsync(HttpClient client, JsonObject body)
     {
         var response = await client.PostAsJsonAsync("/api/webchat", body);

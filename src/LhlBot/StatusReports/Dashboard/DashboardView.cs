@@ -26,7 +26,9 @@ internal static class DashboardView
         var now = summary.Now;
         html.Append("<section class=\"headline\" data-round=\"").Append(E(summary.Round.Id)).Append("\" data-scope=\"").Append(E(summary.Scope)).Append("\">");
         html.Append("<h2>").Append(E(SummaryText.Heading(summary))).Append("</h2>");
-        html.Append("<p class=\"compare\">Sammenlignet med runden per ").Append(E(summary.PreviousRound.Title)).Append(" (grå strek).</p>");
+        html.Append("<p class=\"compare\">Sammenlignet med runden per ").Append(E(summary.PreviousRound.Title)).Append(" (grå strek).");
+        if (office is not null) html.Append(" <a class=\"all-offices\" href=\"?round=").Append(E(summary.Round.Id)).Append("\">Vis alt du har tilgang til</a>");
+        html.Append("</p>");
         html.Append("<div class=\"tiles\">");
         Tile(html, "Rapportert", now.Reported, now.Municipalities, summary.Before.Reported, "list-reported-0");
         Tile(html, "Vedtatt eller vil vedta plan i år", now.AdoptedOrWillAdopt, now.Municipalities, summary.Before.AdoptedOrWillAdopt, null);
@@ -40,11 +42,12 @@ internal static class DashboardView
 
         if (summary.PerOffice.Count > 0)
         {
-            html.Append("<section class=\"chart\" id=\"chart-offices\"><h3>Per embete: rapportert</h3>");
+            html.Append("<section class=\"chart\" id=\"chart-offices\"><h3>Per embete: rapportert</h3><p class=\"compare\">Velg et embete for å se bare dets kommuner.</p>");
             var max = summary.PerOffice.Max(o => o.Now.Municipalities);
             foreach (var (entry, figures, before) in summary.PerOffice)
             {
-                html.Append("<div class=\"bar-row\"><span class=\"label\">").Append(E(entry.Name)).Append("</span>");
+                html.Append("<div class=\"bar-row\"><a class=\"label office-link\" href=\"?round=").Append(E(summary.Round.Id)).Append("&amp;office=")
+                    .Append(E(Uri.EscapeDataString(entry.Name))).Append("\">").Append(E(entry.Name)).Append("</a>");
                 html.Append("<span class=\"value\">").Append(figures.Reported).Append(" av ").Append(figures.Municipalities).Append("</span>");
                 html.Append(StackedSvg(figures.Reported, figures.Municipalities, max, before.Reported));
                 html.Append("</div>");
@@ -67,7 +70,7 @@ internal static class DashboardView
                 new("Ønsker hjelp", now.WantHelp, summary.Before.WantHelp,
                     reported.Where(r => !string.IsNullOrWhiteSpace((string?)r.Answers[StatusReportForm.HelpWantedId])).Select(r => r.Municipality).ToList())], false),
         };
-        foreach (var chart in charts) RenderChart(html, chart, chart.Id == "reported" || chart.Id == "help" ? now.Municipalities : Math.Max(now.Reported, 1));
+        foreach (var chart in charts) RenderChart(html, chart, summary.Round.Id, chart.Id == "reported" || chart.Id == "help" ? now.Municipalities : Math.Max(now.Reported, 1));
 
         html.Append("<section class=\"rounds\"><h3>Runder</h3><p>");
         foreach (var round in rounds)
@@ -110,7 +113,7 @@ internal static class DashboardView
         new(id, title, choices.Select(c => new Bar(c.Title, now.GetValueOrDefault(c.Value), before.GetValueOrDefault(c.Value),
             reported.Where(r => r.Answers[field] is JsonArray values && values.Any(v => (string?)v == c.Value)).Select(r => r.Municipality).ToList())).ToList(), true);
 
-    private static void RenderChart(StringBuilder html, Chart chart, int total)
+    private static void RenderChart(StringBuilder html, Chart chart, string roundId, int total)
     {
         html.Append("<section class=\"chart\" id=\"chart-").Append(chart.Id).Append("\"><h3>").Append(E(chart.Title)).Append("</h3>");
         var max = Math.Max(total, chart.Bars.Select(b => Math.Max(b.Now, b.Before)).DefaultIfEmpty(1).Max());
@@ -128,7 +131,7 @@ internal static class DashboardView
                 html.Append("<ul>");
                 foreach (var m in bar.Municipalities.OrderBy(m => m.Name, StringComparer.Create(Norwegian, false)))
                 {
-                    html.Append("<li><a class=\"municipality\" href=\"?report=").Append(E(m.Number)).Append("\" data-report=\"").Append(E(m.Number)).Append("\">")
+                    html.Append("<li><a class=\"municipality\" href=\"?round=").Append(E(roundId)).Append("&amp;report=").Append(E(m.Number)).Append("\" data-report=\"").Append(E(m.Number)).Append("\">")
                         .Append(E(m.UniqueName)).Append("</a> <span class=\"office\">").Append(E(m.OfficeName)).Append("</span></li>");
                 }
                 html.Append("</ul>");

@@ -65,7 +65,11 @@
           bubble("user", title || "Sendt", false, "submitted");
           send({ type: "message", value: data });
         });
-        if (errors.length) console.warn("Card validation:", errors);
+        if (errors.length) {
+          // Kept for the browser tests, which fail on any card the bot sends that the renderer does not accept.
+          (window.lhlCardErrors = window.lhlCardErrors || []).push(...errors);
+          console.warn("Card validation:", errors);
+        }
         holder.appendChild(element);
         transcript.appendChild(holder);
       } else {
