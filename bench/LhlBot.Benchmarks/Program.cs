@@ -62,7 +62,7 @@ public static class BenchProgram
     {
         var source = LhlBot.Knowledge.Search.IndexBuilder.ReadSource(Path.Combine(root, "knowledge"));
         var passages = source.Documents.SelectMany(LhlBot.Knowledge.Documents.PassageSplitter.Split).ToList();
-        var corpus = LhlBot.Knowledge.Search.CorpusModel.Create(passages, source.Synonyms);
+        var corpus = LhlBot.Knowledge.Search.CorpusModel.Create(passages, source.Synonyms, source.Thesaurus);
         foreach (var t in corpus.Analyzer.Tokens(text))
             Console.WriteLine($"{t.Position,3} {t.Term,-30} {t.Role} {(corpus.Names.Contains(t.Term) ? "NAME" : "")}");
         return 0;

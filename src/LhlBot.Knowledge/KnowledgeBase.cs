@@ -57,7 +57,7 @@ public sealed class KnowledgeBase : IDisposable
             if (!force && IndexBuilder.StoredIndex(_options.IndexFolder, source.Hash) is { } stored)
             {
                 folder = stored;
-                corpus = CorpusModel.Create(source.Passages, source.Synonyms);
+                corpus = CorpusModel.Create(source.Passages, source.Synonyms, source.Thesaurus);
                 reused = true;
             }
             else

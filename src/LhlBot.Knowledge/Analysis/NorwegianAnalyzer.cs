@@ -15,18 +15,21 @@ namespace LhlBot.Knowledge.Analysis;
 internal sealed class NorwegianAnalyzer : Analyzer
 {
     /// <summary>Part of the index's content hash: bump when the chain changes so stored indexes are rebuilt.</summary>
-    internal const string Version = "lhl-analysis-26";
+    internal const string Version = "lhl-analysis-27";
 
     internal static readonly LuceneVersion Lucene = LuceneVersion.LUCENE_48;
 
     private readonly SynonymMap? _synonyms;
+    private readonly SynonymMap? _concepts;
     private readonly CharArraySet? _vocabulary;
 
     /// <param name="synonyms">Abbreviations and old/new names, mapped to one shared term (null: none).</param>
     /// <param name="vocabulary">The corpus' own words, for splitting compounds (null: no splitting).</param>
-    internal NorwegianAnalyzer(SynonymMap? synonyms = null, CharArraySet? vocabulary = null)
+    /// <param name="concepts">The thesaurus: related words yield their concept's shared term (null: none).</param>
+    internal NorwegianAnalyzer(SynonymMap? synonyms = null, CharArraySet? vocabulary = null, SynonymMap? concepts = null)
     {
         _synonyms = synonyms;
+        _concepts = concepts;
         _vocabulary = vocabulary;
     }
 
@@ -44,6 +47,8 @@ internal sealed class NorwegianAnalyzer : Analyzer
         chain = new ASCIIFoldingFilter(chain);                                       // é, ü and friends
         if (_synonyms is not null)
             chain = new SynonymFilter(chain, _synonyms, ignoreCase: true);           // usht = utviklingssenter for sykehjem og hjemmetjenester
+        if (_concepts is not null)
+            chain = new SynonymFilter(chain, _concepts, ignoreCase: true);           // sykehjem, institusjon, omsorgsbolig → + ≈sykehjem
         if (_vocabulary is not null)
             chain = new VocabularyCompoundFilter(chain, _vocabulary);               // gjennomføringsplan → + plan
         return new TokenStreamComponents(source, chain);
@@ -66,16 +71,26 @@ internal sealed class NorwegianAnalyzer : Analyzer
         while (stream.IncrementToken())
         {
             position += posInc.PositionIncrement;
-            var role = type.Type is SynonymFilter.TYPE_SYNONYM or WordFamilyFilter.TypeSpelling ? TokenRole.Synonym
+            var value = term.ToString();
+            var role = value.StartsWith(SynonymsFile.ConceptPrefix, StringComparison.Ordinal) ? TokenRole.Concept
+                : type.Type is SynonymFilter.TYPE_SYNONYM or WordFamilyFilter.TypeSpelling ? TokenRole.Synonym
                 : type.Type == VocabularyCompoundFilter.TypePart ? TokenRole.CompoundPart
                 : TokenRole.Original;
-            result.Add(new AnalyzedToken(term.ToString(), Math.Max(position, 0), role, offset.StartOffset, offset.EndOffset));
+            result.Add(new AnalyzedToken(value, Math.Max(position, 0), role, offset.StartOffset, offset.EndOffset));
         }
         stream.End();
         return result;
     }
 }
 
-internal enum TokenRole { Original, Synonym, CompoundPart }
+/// <summary>What a term is to the word it stands at: the word, the same word in other words (synonyms file), a part of
+/// it (compounds), or a related word (the thesaurus' concept).</summary>
+internal enum TokenRole { Original, Synonym, CompoundPart, Concept }
+
+internal static class TokenRoles
+{
+    /// <summary>The word itself or the same word: what makes a word known, a name, or says how rare it is.</summary>
+    internal static bool IsWhole(this TokenRole role) => role is TokenRole.Original or TokenRole.Synonym;
+}
 
 internal sealed record AnalyzedToken(string Term, int Position, TokenRole Role, int Start, int End);

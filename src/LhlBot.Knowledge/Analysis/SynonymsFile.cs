@@ -14,10 +14,15 @@ internal static class SynonymsFile
     /// <summary>The domain thesaurus: concept groups in the same format, read after the synonyms file.</summary>
     internal const string ThesaurusFileName = "tesaurus.txt";
 
+    /// <summary>Marks a thesaurus concept's shared term in the index («≈rolle»), so it never meets a word of the text.</summary>
+    internal const string ConceptPrefix = "≈";
+
     internal static SynonymMap? Build(string? text, NorwegianAnalyzer baseAnalyzer) => Read(text, baseAnalyzer).Map;
 
     /// <summary>The map, and the shared term of every group («hdir» for Hdir, Helsedirektoratet …).</summary>
-    internal static (SynonymMap? Map, HashSet<string> Shared) Read(string? text, NorwegianAnalyzer baseAnalyzer)
+    /// <param name="prefix">Put before each group's shared term: <see cref="ConceptPrefix"/> for the thesaurus, whose
+    /// groups are related words rather than the same word, so a match through them can count less.</param>
+    internal static (SynonymMap? Map, HashSet<string> Shared) Read(string? text, NorwegianAnalyzer baseAnalyzer, string prefix = "")
     {
         var shared = new HashSet<string>(StringComparer.Ordinal);
         if (string.IsNullOrWhiteSpace(text)) return (null, shared);
@@ -42,10 +47,11 @@ internal static class SynonymsFile
             }
             var target = string.Join("_", Analyse(canonical, baseAnalyzer));
             if (target.Length == 0) continue;
+            target = prefix + target;
             shared.Add(target);
-            foreach (var input in inputs)
+            foreach (var input in prefix.Length == 0 ? inputs : inputs.SelectMany(Inflections))
             {
-                var words = Analyse(input, baseAnalyzer);
+                var words = prefix.Length == 0 ? Analyse(input, baseAnalyzer) : Words(input, baseAnalyzer);
                 if (words.Length == 0 || (words.Length == 1 && words[0] == target)) continue;
                 builder.Add(SynonymMap.Builder.Join(words, new CharsRef()), new CharsRef(target), includeOrig: true);
                 any = true;
@@ -56,4 +62,24 @@ internal static class SynonymsFile
 
     private static string[] Analyse(string phrase, NorwegianAnalyzer analyzer) =>
         analyzer.Tokens(phrase.Trim()).Select(t => t.Term).ToArray();
+
+    /// <summary>One term per word position (the word as analysed, not what stands stacked beside it), for a phrase to match.</summary>
+    private static string[] Words(string phrase, NorwegianAnalyzer analyzer) =>
+        analyzer.Tokens(phrase.Trim()).GroupBy(t => t.Position)
+            .Select(g => (g.FirstOrDefault(t => t.Role == TokenRole.Original) ?? g.First()).Term).ToArray();
+
+    /// <summary>
+    /// A concept's word with the endings of its definite and plural forms, bokmål and nynorsk: the light stemmer does
+    /// not bring every form to one stem («institusjon» → «institusjo», «institusjonen» → «institusjon»), so each form
+    /// is listed. Only the last word of a phrase is inflected.
+    /// </summary>
+    private static IEnumerable<string> Inflections(string entry)
+    {
+        var e = entry.Trim();
+        yield return e;
+        if (e.Length < 3 || !char.IsLetter(e[^1])) yield break;
+        foreach (var ending in InflectionEndings) yield return e + ending;
+    }
+
+    private static readonly string[] InflectionEndings = ["en", "et", "a", "er", "ene", "ar", "ane", "e", "s"];
 }

@@ -19,7 +19,7 @@ internal sealed partial class CorpusModel
     /// <summary>The shared term of each synonyms-file group («hdir»): a word found through its other forms.</summary>
     internal required HashSet<string> SynonymTerms { get; init; }
 
-    internal static CorpusModel Create(IReadOnlyList<Passage> passages, string? synonymsText)
+    internal static CorpusModel Create(IReadOnlyList<Passage> passages, string? synonymsText, string? thesaurusText = null)
     {
         var plain = new NorwegianAnalyzer();
         var vocabulary = new CharArraySet(NorwegianAnalyzer.Lucene, 4096, ignoreCase: false);
@@ -40,8 +40,10 @@ internal sealed partial class CorpusModel
         var names = capitalised.Where(kv => kv.Value.Upper >= 1 && kv.Value.Upper >= 4 * kv.Value.Lower && kv.Key.Length >= 2 && !kv.Key.Any(char.IsDigit))
             .Select(kv => kv.Key).ToHashSet(StringComparer.Ordinal);
         var (synonyms, shared) = SynonymsFile.Read(synonymsText, plain);
+        // Concept groups are read through the synonyms, so a group may name a word by any of its forms.
+        var (concepts, _) = SynonymsFile.Read(thesaurusText, new NorwegianAnalyzer(synonyms), SynonymsFile.ConceptPrefix);
         var lower = capitalised.Where(kv => kv.Value.Lower > 0).Select(kv => kv.Key).ToHashSet(StringComparer.Ordinal);
-        return new CorpusModel { Analyzer = new NorwegianAnalyzer(synonyms, vocabulary), Names = names, LowerCaseWords = lower, SynonymTerms = shared };
+        return new CorpusModel { Analyzer = new NorwegianAnalyzer(synonyms, vocabulary, concepts), Names = names, LowerCaseWords = lower, SynonymTerms = shared };
     }
 
     [GeneratedRegex(@"\p{L}[\p{L}\p{N}]*")] private static partial Regex Word();

@@ -13,10 +13,11 @@ internal static class IndexBuilder
     private const string CurrentFile = "current.txt";
 
     /// <param name="Passages">The documents' passages, alternative questions attached.</param>
-    /// <param name="Synonyms">The synonyms file and the thesaurus, one text in the synonyms format.</param>
+    /// <param name="Synonyms">The synonyms file.</param>
+    /// <param name="Thesaurus">The thesaurus file (concept groups, same format).</param>
     /// <param name="AnchorProblems">Questions files and anchors that could not be used; their questions are skipped.</param>
     internal sealed record Source(List<SourceDocument> Documents, List<Passage> Passages, List<DocumentProblem> Problems,
-        List<DocumentProblem> AnchorProblems, string? Synonyms, string Hash)
+        List<DocumentProblem> AnchorProblems, string? Synonyms, string? Thesaurus, string Hash)
     {
         internal int AlternativeQuestionCount => Passages.Sum(p => p.Questions.Count);
     }
@@ -39,12 +40,11 @@ internal static class IndexBuilder
         }
         var synonymsFile = Read(SynonymsFile.FileName);
         var thesaurus = Read(SynonymsFile.ThesaurusFileName);
-        var synonyms = synonymsFile is null && thesaurus is null ? null : (synonymsFile ?? "") + "\n" + (thesaurus ?? "");
         var questionFiles = new List<(string Name, string Text)>();
         foreach (var file in DocumentLoader.QuestionFiles(sourceFolder))
             if (Read(Path.GetFileName(file)) is { } text) questionFiles.Add((Path.GetFileName(file), text));
         var (passages, anchorProblems) = Passages(docs, questionFiles);
-        return new Source(docs, passages, problems, anchorProblems, synonyms, Hash(docs, synonyms, questionFiles));
+        return new Source(docs, passages, problems, anchorProblems, synonymsFile, thesaurus, Hash(docs, synonymsFile, thesaurus, questionFiles));
     }
 
     /// <summary>Splits the documents into passages and attaches each questions file's questions by their anchors.</summary>
@@ -78,7 +78,7 @@ internal static class IndexBuilder
     }
 
     /// <summary>Documents, synonyms, questions files and the analysis and passage versions: any change means a new index.</summary>
-    private static string Hash(List<SourceDocument> docs, string? synonyms, List<(string Name, string Text)> questionFiles)
+    private static string Hash(List<SourceDocument> docs, string? synonyms, string? thesaurus, List<(string Name, string Text)> questionFiles)
     {
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         void Add(string s) { sha.AppendData(Encoding.UTF8.GetBytes(s)); sha.AppendData([0]); }
@@ -91,6 +91,7 @@ internal static class IndexBuilder
             Add(d.FileName); Add(d.Title); Add(d.Publisher ?? ""); Add(d.DateText ?? ""); Add(d.Body);
         }
         Add(synonyms ?? "");
+        Add(thesaurus ?? "");
         foreach (var (name, text) in questionFiles) { Add(name); Add(text); }
         return Convert.ToHexString(sha.GetHashAndReset()).ToLowerInvariant();
     }
@@ -117,7 +118,7 @@ internal static class IndexBuilder
     internal static (string Folder, CorpusModel Corpus, int Passages) Write(string indexRoot, Source source)
     {
         var passages = source.Passages;
-        var corpus = CorpusModel.Create(passages, source.Synonyms);
+        var corpus = CorpusModel.Create(passages, source.Synonyms, source.Thesaurus);
         System.IO.Directory.CreateDirectory(indexRoot);
         var name = $"{source.Hash[..16]}-{DateTime.UtcNow:yyyyMMddHHmmssfff}-{Guid.NewGuid().ToString("N")[..6]}";
         var folder = Path.Combine(indexRoot, name);

@@ -30,7 +30,7 @@ internal sealed class QueryGroup
     /// <summary>The forms a misspelt word is matched from, one edit away: its stem, the other forms of its family
     /// («gokjente» → «gokjent» meets «godkjent»), and the word as typed.</summary>
     internal IEnumerable<string> TypoForms =>
-        Terms.Where(t => t.Role != TokenRole.CompoundPart).Select(t => t.Term).Append(Typed).OfType<string>().Distinct();
+        Terms.Where(t => t.Role.IsWhole()).Select(t => t.Term).Append(Typed).OfType<string>().Distinct();
     /// <summary>The word as typed, lower-cased and folded.</summary>
     internal required string Written { get; init; }
     /// <summary>The terms of words the documents write one edit from <see cref="Written"/> («Velferdsprosjekett» ~
@@ -40,7 +40,7 @@ internal sealed class QueryGroup
     internal HashSet<string>? TypoMatches { get; set; }
     /// <summary>The word's own forms and synonyms, and what its typo matched: not its compound parts.</summary>
     internal IEnumerable<string> WholeForms =>
-        Terms.Where(t => t.Role != TokenRole.CompoundPart).Select(t => t.Term).Concat(TypoMatches ?? []);
+        Terms.Where(t => t.Role.IsWhole()).Select(t => t.Term).Concat(TypoMatches ?? []);
 }
 
 /// <summary>Signals behind a confidence, kept for the evaluation report.</summary>
@@ -204,7 +204,7 @@ internal static partial class QueryEngine
                 Position = byPosition.Key + positionOffset, Surface = surface, Terms = terms, Weight = weight, Written = typed,
             };
             // Rarity from the word and its synonyms; a compound's parts are commoner than the compound and would make it look common.
-            var whole = terms.Where(t => t.Item2 != TokenRole.CompoundPart).Select(t => gen.DocFreq(t.Item1)).DefaultIfEmpty(0).Max();
+            var whole = terms.Where(t => t.Item2.IsWhole()).Select(t => gen.DocFreq(t.Item1)).DefaultIfEmpty(0).Max();
             g.DocFreq = whole > 0 ? whole : terms.Max(t => gen.DocFreq(t.Item1));
             var known = gen.DocFreq(original.Term) > 0;
             // The documents have typos too: a question word found only once or twice, one letter from a common word, is read as both.
@@ -215,9 +215,9 @@ internal static partial class QueryEngine
             var topic = IndexGeneration.IsTopic(g.DocFreq, gen.Passages.Length)
                 // «… i Norge»: the country every document is about narrows nothing, though few passages say it.
                 || original.Term is "norg" or "noreg";
-            g.IsDocumentName = !topic && terms.Any(t => t.Item2 != TokenRole.CompoundPart && gen.DocumentNames.Contains(t.Item1));
+            g.IsDocumentName = !topic && terms.Any(t => t.Item2.IsWhole() && gen.DocumentNames.Contains(t.Item1));
             // A compound's part does not make it a name: «representere» holds «sent», the stem of «Senter (for omsorgsforskning)».
-            g.IsName = !topic && (terms.Any(t => t.Item2 != TokenRole.CompoundPart && gen.Names.Contains(t.Item1)) || AnswerTypes.IsYear(original.Term)
+            g.IsName = !topic && (terms.Any(t => t.Item2.IsWhole() && gen.Names.Contains(t.Item1)) || AnswerTypes.IsYear(original.Term)
                 || (!known && char.IsUpper(surface.FirstOrDefault()) && original.Start > 0) || g.IsDocumentName);
             groups.Add(g);
             if (groups.Count >= MaxGroups) break;
@@ -246,13 +246,13 @@ internal static partial class QueryEngine
             foreach (var (term, role) in g.Terms)
             {
                 if (gen.DocFreq(term) == 0) continue;
-                var w = role == TokenRole.CompoundPart ? s.CompoundPartWeight : 1f;
+                var w = (float)s.RoleWeight(role);
                 variants.Add(new TermQuery(new Term(IndexGeneration.FieldBody, term)) { Boost = w });
                 variants.Add(new TermQuery(new Term(IndexGeneration.FieldHead, term)) { Boost = w * s.HeadBoost });
                 if (s.QuestionsBoost > 0)
                     variants.Add(new TermQuery(new Term(IndexGeneration.FieldQuestions, term)) { Boost = w * s.QuestionsBoost });
                 any = true;
-                wholeKnown |= role != TokenRole.CompoundPart;
+                wholeKnown |= role.IsWhole();
             }
             // A compound part found by chance («samskapning» → «apning») does not make a misspelt word known.
             // A document's name («heftet», in no passage's text) is no misspelt «hentet».
@@ -340,7 +340,7 @@ internal static partial class QueryEngine
             {
                 if (!In(term)) continue;
                 if (role == TokenRole.CompoundPart) partsFound++;
-                var m = role == TokenRole.CompoundPart ? s.CompoundPartWeight : 1.0;
+                var m = s.RoleWeight(role);
                 if (m > best) best = m;
                 if (best >= 1) return 1;
             }

@@ -11,6 +11,20 @@ internal sealed record SearchSettings
     public float PhraseBoost { get; init; } = 0.5f;
     /// <summary>A compound's parts count less than the word itself.</summary>
     public float CompoundPartWeight { get; init; } = 0.5f;
+    /// <summary>
+    /// A related word from the thesaurus («institusjon» for «sykehjem») counts this much of the word itself: it is often
+    /// what the text says for what the user means, but not the same word, so the passage with the user's own word wins.
+    /// </summary>
+    public double ConceptWeight { get; init; } = 0.5;
+
+    /// <summary>How much a term counts by what it is to the question's word.</summary>
+    internal double RoleWeight(Analysis.TokenRole role) => role switch
+    {
+        Analysis.TokenRole.CompoundPart => CompoundPartWeight,
+        Analysis.TokenRole.Concept => ConceptWeight,
+        _ => 1.0,
+    };
+
     /// <summary>In a follow-up, the previous question's words count less than the new ones.</summary>
     public float PreviousQuestionWeight { get; init; } = 0.4f;
     /// <summary>Typo tolerance for words the index does not know (0 turns it off).</summary>
