@@ -51,6 +51,7 @@ public sealed class CardRenderTests(BrowserHost host)
         var problems = new List<string>();
         foreach (var e in result.GetProperty("errors").EnumerateArray()) problems.Add("validation: " + e.GetString());
         foreach (var e in result.GetProperty("overflow").EnumerateArray()) problems.Add("wider than the card: " + e.GetString());
+        foreach (var e in result.GetProperty("cutOff").EnumerateArray()) problems.Add("text cut off instead of wrapped: " + e.GetString());
         foreach (var e in result.GetProperty("unpressable").EnumerateArray()) problems.Add("cannot be pressed: " + e.GetString());
         foreach (var e in result.GetProperty("validating").EnumerateArray()) problems.Add("cancel/back blocked by input validation: " + e.GetString());
         Assert.True(problems.Count == 0, $"{template} at {width}px:\n" + string.Join("\n", problems));
@@ -78,11 +79,12 @@ public sealed class CardRenderTests(BrowserHost host)
             if (r.width === 0 || r.height === 0) continue;
             if (r.right > cardRect.right + 1 || r.left < cardRect.left - 1) overflow.push(describe(el) + " right edge " + Math.round(r.right) + " > " + Math.round(cardRect.right));
           }
+          const cutOff = [];
           // Text cut off: a choice title or a button title that does not wrap and is clipped (ellipsis).
           for (const el of element.querySelectorAll("*")) {
             if (!visible(el) || el.children.length > 0 || !(el.textContent || "").trim()) continue;
             const style = getComputedStyle(el);
-            if (el.scrollWidth > el.clientWidth + 1 && style.overflowX !== "visible") overflow.push("text cut off: " + describe(el));
+            if (el.scrollWidth > el.clientWidth + 1 && style.overflowX !== "visible") cutOff.push(describe(el));
           }
           const unpressable = [];
           const buttons = [...element.querySelectorAll("button.ac-pushButton")].filter(visible);
@@ -104,7 +106,7 @@ public sealed class CardRenderTests(BrowserHost host)
             b.click();
             if (fired.length === before) validating.push(title);
           }
-          return { errors, overflow: [...new Set(overflow)].slice(0, 20), unpressable, validating, buttons: buttons.length };
+          return { errors, overflow: [...new Set(overflow)].slice(0, 20), cutOff, unpressable, validating, buttons: buttons.length };
         }
         """;
 }
