@@ -59,7 +59,22 @@ internal sealed class ConversationRunner(
             var dc = new DialogContext(buffer, state, services.GetRequiredService<DialogSet>(), UserInput.From(activity), prompts, clock, user);
             dc.Context.TurnState[nameof(ConversationRecord)] = record;
 
-            await services.GetRequiredService<TurnRouter>().RunAsync(dc, cancellationToken);
+            try
+            {
+                await services.GetRequiredService<TurnRouter>().RunAsync(dc, cancellationToken);
+            }
+            catch (Exception ex) when (dc.Input.CardValue is not null && IsInputFault(ex))
+            {
+                // Card data of a shape no job expected (a number where text belongs, a list for a choice): the user
+                // is told in Norwegian, nothing of the attempt is saved, and the operator gets the details.
+                logger.LogWarning(ex, "Card data in conversation {ConversationId} could not be read; the turn was not saved.", LogText.Safe(conversationId));
+                await turnContext.SendActivityAsync(MessageFactory.Text(UnreadableCardText), cancellationToken);
+                if (activity.Type == ActivityTypes.Invoke)
+                {
+                    await turnContext.SendInvokeResponseAsync(200, new { statusCode = 200, type = ContentTypes.ActivityMessage, value = "OK" }, cancellationToken);
+                }
+                return;
+            }
 
             record.StateJson = JsonSerializer.Serialize(state, StateJson);
             record.ReferenceJson = JsonSerializer.Serialize(activity.GetConversationReference(), ProtocolJson.Options);
@@ -101,6 +116,13 @@ internal sealed class ConversationRunner(
 
         await turnContext.SendActivityAsync(MessageFactory.Text("Beklager, det kom mange meldinger samtidig, og jeg rakk ikke å lagre din. Prøv igjen."), cancellationToken);
     }
+
+    internal const string UnreadableCardText = "Jeg klarte ikke å lese det som ble sendt fra kortet – et felt hadde en verdi jeg ikke forventet. Ingenting er lagret. Fyll ut kortet på nytt, eller skriv «avbryt».";
+
+    /// <summary>Exceptions that reading unexpected input raises (casts, parsing), as opposed to storage or network failures.</summary>
+    private static bool IsInputFault(Exception ex) => ex is InvalidCastException or FormatException or JsonException or KeyNotFoundException
+        or OverflowException or IndexOutOfRangeException or NullReferenceException or ArgumentException
+        || (ex is InvalidOperationException && ex is not ObjectDisposedException && ex.GetType() == typeof(InvalidOperationException));
 
     internal static readonly JsonSerializerOptions StateJson = new(JsonSerializerDefaults.Web);
 

@@ -124,7 +124,7 @@ internal sealed class TurnRouter(IEnumerable<IBotFeature> features, IQuestionAns
         var key = dc.Input.DialogKey;
         if (key is null && !dialogs.IsDialogAction(action)) return false;
         if (dc.ActiveInstance is { } active && active.Key == key) return false;
-        await SendEndedAsync(dc, (string?)(dc.Input.CardValue?[CardActions.DialogIdKey] as JsonValue), cancellationToken);
+        await SendEndedAsync(dc, dc.Input.CardString(CardActions.DialogIdKey), cancellationToken);
         if (dc.ActiveInstance is not null) await dc.RepromptAsync(cancellationToken);
         return true;
     }

@@ -23,7 +23,16 @@ internal sealed class UserInput
     public bool IsEmpty => Text.Length == 0 && CardValue is null;
 
     /// <summary>The "action" a card button carries (our convention: data.action), if any.</summary>
-    public string? Action => CardValue?["action"]?.GetValueKind() == System.Text.Json.JsonValueKind.String ? (string?)CardValue["action"] : null;
+    public string? Action => CardString("action");
+
+    /// <summary>A card field as text; null when it is missing or not a string or number (never an exception: card data is the user's).</summary>
+    public string? CardString(string key) => JsonRead.String(CardValue?[key]);
+
+    /// <summary>A card field as a whole number (JSON number or digits in a string); null otherwise.</summary>
+    public int? CardInt(string key) => JsonRead.Int(CardValue?[key]);
+
+    /// <summary>A card field as true/false (JSON boolean or "true"/"false", as Input.Toggle sends it); null otherwise.</summary>
+    public bool? CardBool(string key) => JsonRead.Bool(CardValue?[key]);
 
     public static UserInput From(Activity activity)
     {

@@ -54,7 +54,7 @@ internal sealed class ExperiencesFeature(
     public async Task<bool> TryStartAsync(DialogContext dc, CancellationToken cancellationToken)
     {
         var input = dc.Input;
-        var entryId = (int?)input.CardValue?["entry"];
+        var entryId = input.CardInt("entry");
         switch (input.Action)
         {
             case ListAction:
@@ -64,7 +64,7 @@ internal sealed class ExperiencesFeature(
                 await ContactAsync(dc, entryId, cancellationToken);
                 return true;
             case ShareAction:
-                await ShareAsync(dc, entryId, (bool?)input.CardValue?["shared"] ?? true, cancellationToken);
+                await ShareAsync(dc, entryId, input.CardBool("shared") ?? true, cancellationToken);
                 return true;
             case WithdrawAction:
                 await WithdrawAsync(dc, entryId, cancellationToken);
@@ -283,7 +283,7 @@ internal sealed class ExperiencesFeature(
             await dc.SendAsync("Det er rådgiverne i støtteapparatet som legger inn tiltak fra møter. Kommunens egne tiltak kommer inn med statusrapporten («rapporter status»).", cancellationToken);
             return;
         }
-        await dc.BeginDialogAsync(ExperienceDialog.DialogId, ExperienceDialog.Options(null, registry, (string?)dc.Input.CardValue?["municipality"], (string?)dc.Input.CardValue?["focusArea"]), cancellationToken);
+        await dc.BeginDialogAsync(ExperienceDialog.DialogId, ExperienceDialog.Options(null, registry, dc.Input.CardString("municipality"), dc.Input.CardString("focusArea")), cancellationToken);
     }
 
     private string Title(Experience entry)

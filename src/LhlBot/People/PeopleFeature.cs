@@ -64,7 +64,7 @@ internal sealed partial class PeopleFeature(
                 await ListClaimsAsync(dc, cancellationToken);
                 return true;
             case DecideAction:
-                await DecideAsync(dc, (int?)input.CardValue?["claim"], (bool?)input.CardValue?["approve"] == true, cancellationToken);
+                await DecideAsync(dc, input.CardInt("claim"), input.CardBool("approve") == true, cancellationToken);
                 return true;
             case ImportAction:
                 return await StartImportAsync(dc, cancellationToken);

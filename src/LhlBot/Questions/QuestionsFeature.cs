@@ -52,10 +52,10 @@ internal sealed class QuestionsFeature(KnowledgeBase knowledge, LhlDbContext db,
                 await dc.SendAsync("Skriv spørsmålet ditt, så leter jeg i veiledningsdokumentene. Du kan skrive på bokmål eller nynorsk.", cancellationToken);
                 return true;
             case NextAction:
-                await ShowHitAsync(dc, ReadGuid(input.CardValue?["log"]), (int?)input.CardValue?["hit"] ?? 1, cancellationToken);
+                await ShowHitAsync(dc, ReadGuid(input.CardValue?["log"]), input.CardInt("hit") ?? 1, cancellationToken);
                 return true;
             case FeedbackAction:
-                await StoreFeedbackAsync(dc, ReadGuid(input.CardValue?["log"]), (int?)input.CardValue?["value"] ?? 0, cancellationToken);
+                await StoreFeedbackAsync(dc, ReadGuid(input.CardValue?["log"]), input.CardInt("value") ?? 0, cancellationToken);
                 return true;
         }
         if (input.IsCommand(ReindexWords))

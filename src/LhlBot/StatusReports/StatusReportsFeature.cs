@@ -51,13 +51,13 @@ internal sealed partial class StatusReportsFeature(
         switch (input.Action)
         {
             case ReportAction:
-                await StartReportAsync(dc, (string?)input.CardValue?["municipality"], cancellationToken);
+                await StartReportAsync(dc, input.CardString("municipality"), cancellationToken);
                 return true;
             case MineAction:
                 await ShowMineAsync(dc, cancellationToken);
                 return true;
             case SummaryAction:
-                await ShowSummaryAsync(dc, (string?)input.CardValue?["round"], (string?)input.CardValue?["office"], cancellationToken);
+                await ShowSummaryAsync(dc, input.CardString("round"), input.CardString("office"), cancellationToken);
                 return true;
         }
         if (input.CardValue is not null) return false;

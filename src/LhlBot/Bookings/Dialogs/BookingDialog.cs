@@ -261,7 +261,7 @@ internal sealed class BookingDialog : WaterfallDialog
             }
         }
 
-        if (input.Action == SlotAction && DateTime.TryParse((string?)input.CardValue?["start"], CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var picked))
+        if (input.Action == SlotAction && DateTime.TryParse(input.CardString("start"), CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var picked))
         {
             return await ChooseAsync(step, picked, cancellationToken);
         }
@@ -273,7 +273,7 @@ internal sealed class BookingDialog : WaterfallDialog
         var today = SlotFinder.Today(dc.Clock.GetUtcNow());
         if (input.Action == FromAction)
         {
-            if (DateOnly.TryParseExact((string?)input.CardValue?["fromDate"], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var fromDate))
+            if (DateOnly.TryParseExact(input.CardString("fromDate"), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var fromDate))
             {
                 return await FromAsync(step, fromDate, cancellationToken);
             }

@@ -73,10 +73,10 @@ internal sealed class BookingFeature(LhlDbContext db, TimeProvider clock) : IBot
                 await dc.BeginDialogAsync(Dialogs.AvailabilityDialog.DialogId, null, cancellationToken);
                 return true;
             case CancelAction:
-                await dc.BeginDialogAsync(Dialogs.CancelBookingDialog.DialogId, new JsonObject { ["booking"] = (string?)input.CardValue?["booking"] }, cancellationToken);
+                await dc.BeginDialogAsync(Dialogs.CancelBookingDialog.DialogId, new JsonObject { ["booking"] = input.CardString("booking") }, cancellationToken);
                 return true;
             case MoveAction:
-                await dc.BeginDialogAsync(Dialogs.BookingDialog.DialogId, new JsonObject { ["reschedule"] = (string?)input.CardValue?["booking"] }, cancellationToken);
+                await dc.BeginDialogAsync(Dialogs.BookingDialog.DialogId, new JsonObject { ["reschedule"] = input.CardString("booking") }, cancellationToken);
                 return true;
             case { Length: > 0 }:
                 return false;

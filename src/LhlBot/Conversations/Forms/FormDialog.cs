@@ -153,7 +153,7 @@ internal abstract class FormDialog : Dialog
         answers[field.Prompt.Id] is not null
         && (dc.Input.IsCommand(KeepWords) || (field.Prompt.Kind != PromptKind.YesNo && dc.Input.IsCommand("ok", "okei", "stemmer")));
 
-    private bool IsOurs(UserInput input) => (string?)input.CardValue?["form"] == Form.Id;
+    private bool IsOurs(UserInput input) => input.CardString("form") == Form.Id;
 
     private async Task<DialogTurnStatus> AcceptCardAsync(DialogContext dc, JsonObject state, JsonObject submitted, CancellationToken cancellationToken)
     {
