@@ -12,6 +12,7 @@ public sealed class InboundLimitsTests : IAsyncLifetime
     private readonly TestSigningKey _key = new("key-1", Channels.Msteams);
     private FakeBotFrameworkService _service = null!;
     private int _turns;
+    private TurnAuthentication? _authentication;
 
     public async Task InitializeAsync()
     {
@@ -22,7 +23,7 @@ public sealed class InboundLimitsTests : IAsyncLifetime
     public async Task DisposeAsync() => await _service.DisposeAsync();
 
     private Task<BotHost> StartAsync(IDictionary<string, string?>? settings = null) =>
-        BotHost.StartAsync(_service, (_, _) => { Interlocked.Increment(ref _turns); return Task.CompletedTask; }, settings: settings);
+        BotHost.StartAsync(_service, (turn, _) => { _authentication = turn.Authentication(); Interlocked.Increment(ref _turns); return Task.CompletedTask; }, settings: settings);
 
     private string Json() => JsonSerializer.Serialize(TeamsActivities.Message(_service.ServiceUrl), ProtocolJson.Options);
 
@@ -45,6 +46,8 @@ public sealed class InboundLimitsTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(1, _turns);
+        // The bot is told the channel vouched for this turn.
+        Assert.Equal(TurnAuthentication.Channel, _authentication);
     }
 
     [Fact]

@@ -48,6 +48,8 @@ internal static class LhlBotServices
         services.AddScoped<TurnRouter>();
         services.AddScoped<TurnOutbox>();
         services.AddScoped<People.CurrentUser>();
+        services.Configure<People.PeopleOptions>(configuration.GetSection("People"));
+        services.AddMemoryCache();
         services.AddSingleton<WelcomeCard>();
         services.AddHttpClient();
         services.AddSingleton<ICliCommand, Chat.ChatCommand>();

@@ -13,6 +13,7 @@ internal static class PeopleServices
         services.AddSingleton<RegistryLookup>();
         services.AddScoped<PeopleImporter>();
         services.AddScoped<RoleAudit>();
+        services.AddSingleton<ICliCommand, PeopleMapCliCommand>();
         services.AddSingleton<ICliCommand, RoleLogCliCommand>();
         services.AddSingleton<IProactiveMessenger, CloudAdapterMessenger>();
         services.AddOptions<Graph.GraphOptions>().BindConfiguration(Graph.GraphOptions.Section);

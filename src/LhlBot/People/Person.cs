@@ -12,7 +12,9 @@ internal sealed class Person
     public string? Email { get; set; }
     /// <summary>Entra ID (Azure AD) object id, Teams' <c>from.aadObjectId</c>.</summary>
     public string? AadObjectId { get; set; }
-    /// <summary>Teams user id ("29:…"), known once the person has talked to the bot.</summary>
+    /// <summary>The Entra tenant the object id belongs to, remembered the first time the person is seen in Teams.</summary>
+    public string? TenantId { get; set; }
+    /// <summary>Teams user id ("29:…"), known once the person has talked to the bot (for addressing, never for recognition).</summary>
     public string? ChannelUserId { get; set; }
     /// <summary>ConversationReference (JSON) of the person's 1:1 chat with the bot, for proactive messages.</summary>
     public string? ConversationReferenceJson { get; set; }

@@ -90,6 +90,12 @@ public sealed class TestConversation(BotHost host, string conversationId, string
 
     public TestUser User => user;
 
+    /// <summary>How the adapter would have trusted the activity; in-process (the terminal chat) unless a test says a channel signed it.</summary>
+    public TurnAuthentication Authentication { get; init; } = TurnAuthentication.InProcess;
+
+    /// <summary>Extra settings of each activity (tenant, conversation type) before it is sent.</summary>
+    public Action<Activity>? Shape { get; init; }
+
     public Task<Reply> SayAsync(string text) => SendAsync(new Activity { Type = ActivityTypes.Message, Text = text });
 
     /// <summary>
@@ -112,7 +118,10 @@ public sealed class TestConversation(BotHost host, string conversationId, string
         activity.From ??= new ChannelAccount(user.Id, user.Name) { AadObjectId = user.AadObjectId };
         activity.Recipient ??= new ChannelAccount("28:lhlbot", "LhlBot");
         activity.Timestamp ??= DateTimeOffset.UtcNow;
-        var context = new CollectingTurnContext(activity);
+        Shape?.Invoke(activity);
+        // A channel-signed turn may look the user up in the roster: through the host's real connector client.
+        var context = new CollectingTurnContext(activity, Authentication,
+            Authentication == TurnAuthentication.Channel ? host.Services.GetRequiredService<IConnectorClient>() : null);
         await host.Services.GetRequiredService<IBot>().OnTurnAsync(context, CancellationToken.None);
         var reply = new Reply(context.Sent);
         received.AddRange(reply.Cards);
@@ -179,14 +188,15 @@ public sealed class Reply(IReadOnlyList<Activity> activities)
     public string Everything => Text + "\n" + string.Join("\n", Cards.Select(c => c.ToJsonString(ProtocolJson.Options)));
 }
 
-internal sealed class CollectingTurnContext(Activity activity) : ITurnContext
+internal sealed class CollectingTurnContext(Activity activity, TurnAuthentication authentication = TurnAuthentication.InProcess, IConnectorClient? connector = null) : ITurnContext
 {
     private readonly List<Activity> sent = [];
 
     public Activity Activity { get; } = activity;
     public bool Responded => sent.Count > 0;
-    public IDictionary<string, object> TurnState { get; } = new Dictionary<string, object>();
-    public IConnectorClient Connector => throw new InvalidOperationException("The in-process test conversation has no connector.");
+    // Run in-process, as the terminal chat is: the adapter would mark it so.
+    public IDictionary<string, object> TurnState { get; } = new Dictionary<string, object> { [TurnAuthenticationExtensions.Key] = authentication };
+    public IConnectorClient Connector => connector ?? throw new InvalidOperationException("The in-process test conversation has no connector.");
     public IReadOnlyList<Activity> Sent => sent;
 
     public Task<ResourceResponse> SendActivityAsync(Activity activity, CancellationToken cancellationToken = default)
