@@ -22,7 +22,11 @@ internal static class ReportExport
         ["Kommunenummer", "Kommune", "Fylke", "Embete", "Rapportert", "Versjon", "Sendt av", "Sendt",
          .. StatusReportForm.Build(today).Fields.Select(f => f.Prompt.Question)];
 
-    public static IEnumerable<IReadOnlyList<string>> Rows(IEnumerable<ReportRow> rows, IReadOnlyList<OfficeEntry> offices, DateOnly today)
+    /// <summary>
+    /// One row per municipality, each value typed: text (the kommunenummer too, for its leading zero), int, bool,
+    /// DateOnly (the decision date) and DateTime (Oslo time sent). CSV prints them; XLSX stores them as such.
+    /// </summary>
+    public static IEnumerable<IReadOnlyList<object?>> Rows(IEnumerable<ReportRow> rows, IReadOnlyList<OfficeEntry> offices, DateOnly today)
     {
         var form = StatusReportForm.Build(today);
         foreach (var row in rows)
@@ -32,31 +36,62 @@ internal static class ReportExport
             yield return
             [
                 m.Number, m.Name, m.County, offices.FirstOrDefault(o => o.Id == m.OfficeId)?.DisplayName ?? "",
-                r is null ? "Nei" : "Ja",
-                r?.Version.ToString(CultureInfo.InvariantCulture) ?? "",
+                r is not null,
+                r?.Version,
                 r?.SubmittedByName ?? "",
-                r is null ? "" : TimeZoneInfo.ConvertTime(r.SubmittedAt, Norway).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
-                .. form.Fields.Select(f => row.Answers[f.Prompt.Id] is { } answer ? f.Prompt.Display(answer) : ""),
+                r is null ? null : TimeZoneInfo.ConvertTime(r.SubmittedAt, Norway).DateTime,
+                .. form.Fields.Select(f => Typed(f.Prompt, row.Answers[f.Prompt.Id])),
             ];
         }
     }
 
-    public static void WriteCsv(Stream stream, IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string>> rows)
+    private static object? Typed(Conversations.Prompts.Prompt prompt, JsonNode? answer) => answer switch
+    {
+        null => null,
+        _ when prompt.Kind == Conversations.Prompts.PromptKind.Date && DateOnly.TryParseExact((string?)answer, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) => date,
+        _ => prompt.Display(answer),
+    };
+
+    /// <summary>A typed value as the CSV shows it: «Ja»/«Nei», ISO dates, invariant numbers.</summary>
+    public static string Format(object? value) => value switch
+    {
+        null => "",
+        bool b => b ? "Ja" : "Nei",
+        DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        DateTime t => t.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? "",
+    };
+
+    public static void WriteCsv(Stream stream, IReadOnlyList<string> header, IEnumerable<IReadOnlyList<object?>> rows)
     {
         using var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), leaveOpen: true);
         writer.NewLine = "\r\n";
         writer.WriteLine(string.Join(';', header.Select(Csv.Field)));
-        foreach (var row in rows) writer.WriteLine(string.Join(';', row.Select(Csv.Field)));
+        foreach (var row in rows) writer.WriteLine(string.Join(';', row.Select(v => Csv.Field(Format(v)))));
     }
 
-    public static void WriteXlsx(Stream stream, string sheetName, IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string>> rows)
+    /// <summary>Cell styles: 0 general, 1 date (built-in format 14), 2 date and time.</summary>
+    private const uint DateStyle = 1, DateTimeStyle = 2;
+
+    public static void WriteXlsx(Stream stream, string sheetName, IReadOnlyList<string> header, IEnumerable<IReadOnlyList<object?>> rows)
     {
         using var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook);
         var workbook = document.AddWorkbookPart();
         workbook.Workbook = new Workbook();
+        var styles = workbook.AddNewPart<WorkbookStylesPart>();
+        styles.Stylesheet = new Stylesheet(
+            new NumberingFormats(new NumberingFormat { NumberFormatId = 164, FormatCode = "yyyy-mm-dd hh:mm" }) { Count = 1 },
+            new Fonts(new Font()) { Count = 1 },
+            new Fills(new Fill(new PatternFill { PatternType = PatternValues.None }), new Fill(new PatternFill { PatternType = PatternValues.Gray125 })) { Count = 2 },
+            new Borders(new Border()) { Count = 1 },
+            new CellFormats(
+                new CellFormat(),
+                new CellFormat { NumberFormatId = 14, ApplyNumberFormat = true },
+                new CellFormat { NumberFormatId = 164, ApplyNumberFormat = true }) { Count = 3 });
         var sheetPart = workbook.AddNewPart<WorksheetPart>();
         var data = new SheetData();
-        data.Append(Row(header));
+        data.Append(Row(header.Cast<object?>()));
         foreach (var row in rows) data.Append(Row(row));
         sheetPart.Worksheet = new Worksheet(
             new SheetViews(new SheetView(new Pane { VerticalSplit = 1, TopLeftCell = "A2", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen }) { WorkbookViewId = 0 }),
@@ -86,6 +121,9 @@ internal static class ReportExport
             ["involvement"] = Counts(f.Involvement),
             ["wantHelp"] = f.WantHelp,
             ["notReported"] = new JsonArray(f.NotReported.Select(m => (JsonNode)JsonValue.Create(m.Number)!).ToArray()),
+            ["dialogueMeetingsOffered"] = new JsonArray(f.DialogueOffered.Select(m => (JsonNode)JsonValue.Create(m.Number)!).ToArray()),
+            ["dialogueMeetingsHeld"] = new JsonArray(f.DialogueHeld.Select(m => (JsonNode)JsonValue.Create(m.Number)!).ToArray()),
+            ["networkInvited"] = new JsonArray(f.NetworkInvited.Select(m => (JsonNode)JsonValue.Create(m.Number)!).ToArray()),
         };
         return new JsonObject
         {
@@ -93,6 +131,13 @@ internal static class ReportExport
             ["previousRound"] = summary.PreviousRound.Id,
             ["scope"] = summary.Scope,
             ["text"] = new JsonArray(SummaryText.Lines(summary).Select(l => (JsonNode)JsonValue.Create($"{l.Topic}: {l.Text}")!).ToArray()),
+            ["lines"] = new JsonArray(SummaryText.Lines(summary).Select(l => (JsonNode)new JsonObject
+            {
+                ["topic"] = l.Topic,
+                ["text"] = l.Text,
+                ["municipalities"] = new JsonObject(l.Groups.Select(g => KeyValuePair.Create(g.Label,
+                    (JsonNode?)new JsonArray(g.Municipalities.Select(m => (JsonNode)JsonValue.Create(m.Number)!).ToArray())))),
+            }).ToArray()),
             ["figures"] = FiguresJson(summary.Now),
             ["previousFigures"] = FiguresJson(summary.Before),
             ["offices"] = new JsonArray(summary.PerOffice.Select(o => (JsonNode)new JsonObject { ["office"] = o.Office.Name, ["figures"] = FiguresJson(o.Now) }).ToArray()),
@@ -110,12 +155,21 @@ internal static class ReportExport
 
     public static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    private static Row Row(IEnumerable<string> values)
+    private static Row Row(IEnumerable<object?> values)
     {
         var row = new Row();
         foreach (var value in values)
         {
-            row.Append(new Cell { DataType = CellValues.InlineString, InlineString = new InlineString(new Text(value) { Space = SpaceProcessingModeValues.Preserve }) });
+            row.Append(value switch
+            {
+                null => new Cell(),
+                bool b => new Cell { DataType = CellValues.Boolean, CellValue = new CellValue(b ? "1" : "0") },
+                int n => new Cell { DataType = CellValues.Number, CellValue = new CellValue(n) },
+                double d => new Cell { DataType = CellValues.Number, CellValue = new CellValue(d) },
+                DateOnly d => new Cell { CellValue = new CellValue(d.ToDateTime(TimeOnly.MinValue).ToOADate()), StyleIndex = DateStyle },
+                DateTime t => new Cell { CellValue = new CellValue(t.ToOADate()), StyleIndex = DateTimeStyle },
+                _ => new Cell { DataType = CellValues.InlineString, InlineString = new InlineString(new Text(Format(value)) { Space = SpaceProcessingModeValues.Preserve }) },
+            });
         }
         return row;
     }

@@ -15,6 +15,15 @@ internal sealed class StatusReportsOptions
     /// <summary>A round takes reports until this many days after its due date (the offices then sum up for Hdir).</summary>
     public int DeadlineDaysAfter { get; set; } = 14;
 
+    /// <summary>
+    /// A municipality's styringsdata page on ressursportal.no, linked beside it in the summaries; «{number}» is replaced
+    /// by the four-digit kommunenummer. Empty: no links.
+    /// </summary>
+    public string StyringsdataUrl { get; set; } = "https://www.ressursportal.no/styringsdata?kommune={number}";
+
+    public string? StyringsdataFor(string municipalityNumber) =>
+        string.IsNullOrWhiteSpace(StyringsdataUrl) ? null : StyringsdataUrl.Replace("{number}", Uri.EscapeDataString(municipalityNumber), StringComparison.Ordinal);
+
     public IReadOnlyList<(int Month, int Day)> ParsedDueDates()
     {
         var dates = DueDates.Count == 0 ? ["05-01", "11-01"] : DueDates;

@@ -23,6 +23,22 @@ internal sealed class Figures
     public int NewlyDelayed { get; init; }
     public required IReadOnlyList<MunicipalityEntry> NotReported { get; init; }
 
+    /// <summary>The municipalities behind each count, by <see cref="Key"/> (question and answer value).</summary>
+    public required IReadOnlyDictionary<string, IReadOnlyList<MunicipalityEntry>> Behind { get; init; }
+
+    /// <summary>Offered a dialogue meeting (a joint meeting with Statsforvalteren, KS and USHT booked in the period, held or not).</summary>
+    public IReadOnlyList<MunicipalityEntry> DialogueOffered { get; init; } = [];
+
+    /// <summary>Held a dialogue meeting: a joint meeting in the period that was not cancelled and has ended.</summary>
+    public IReadOnlyList<MunicipalityEntry> DialogueHeld { get; init; } = [];
+
+    /// <summary>Invited to a learning network: those taking part, and those who say they have been invited.</summary>
+    public IReadOnlyList<MunicipalityEntry> NetworkInvited { get; init; } = [];
+
+    public IReadOnlyList<MunicipalityEntry> Who(string question, string value) => Behind.GetValueOrDefault(Key(question, value)) ?? [];
+
+    public static string Key(string question, string value) => question + "/" + value;
+
     /// <summary>Hdir's headline figure: adopted, or in process towards a decision this year.</summary>
     public int AdoptedOrWillAdopt => Count(PlanStatus, StatusReports.PlanStatus.Adopted) + Count(PlanStatus, StatusReports.PlanStatus.InProcess);
 
@@ -47,7 +63,7 @@ internal sealed record ReportRow(MunicipalityEntry Municipality, StatusReport? R
 /// Counts the current reports of a round the way Helsedirektoratet's note does: over every municipality in the
 /// scope (so those that have not reported count in the denominator), and against the previous round.
 /// </summary>
-internal sealed class RoundSummaryBuilder(LhlDbContext db, RegistryLookup registry, ReportingCalendar calendar)
+internal sealed class RoundSummaryBuilder(LhlDbContext db, RegistryLookup registry, ReportingCalendar calendar, TimeProvider clock)
 {
     /// <param name="offices">The offices to include; null for the whole country.</param>
     public async Task<RoundSummary> BuildAsync(ReportingRound round, IReadOnlyList<int>? offices, CancellationToken cancellationToken)
@@ -56,15 +72,16 @@ internal sealed class RoundSummaryBuilder(LhlDbContext db, RegistryLookup regist
         var now = await RowsAsync(round, offices, cancellationToken);
         var before = await RowsAsync(previous, offices, cancellationToken);
         var beforeByNumber = before.ToDictionary(r => r.Municipality.Number);
+        var meetings = await DialogueMeetingsAsync(previous, round, cancellationToken);
 
         var officesIn = registry.Offices.Where(o => offices is null || offices.Contains(o.Id)).ToList();
         var perOffice = officesIn.Count <= 1 ? [] : officesIn
-            .Select(o => (o, Count(now.Where(r => r.Municipality.OfficeId == o.Id).ToList(), beforeByNumber),
-                Count(before.Where(r => r.Municipality.OfficeId == o.Id).ToList(), null)))
+            .Select(o => (o, Count(now.Where(r => r.Municipality.OfficeId == o.Id).ToList(), beforeByNumber, meetings),
+                Count(before.Where(r => r.Municipality.OfficeId == o.Id).ToList(), null, null)))
             .ToList();
         var scope = officesIn.Count == 1 ? officesIn[0].DisplayName
             : offices is null ? "hele landet" : string.Join(", ", officesIn.Select(o => o.DisplayName));
-        return new RoundSummary(round, previous, scope, Count(now, beforeByNumber), Count(before, null), perOffice);
+        return new RoundSummary(round, previous, scope, Count(now, beforeByNumber, meetings), Count(before, null, null), perOffice);
     }
 
     /// <summary>One row per municipality in scope, with its current report in the round (or none).</summary>
@@ -81,9 +98,46 @@ internal sealed class RoundSummaryBuilder(LhlDbContext db, RegistryLookup regist
             .ToList();
     }
 
-    private static Figures Count(IReadOnlyList<ReportRow> rows, IReadOnlyDictionary<string, ReportRow>? before)
+    /// <summary>
+    /// Dialogue meetings (joint meetings with Statsforvalteren, KS and USHT, as Hdir's 2019 letter asks them counted)
+    /// booked from the day after the previous round's deadline to this round's deadline: (municipality, held).
+    /// </summary>
+    private async Task<List<(string Municipality, bool Held)>> DialogueMeetingsAsync(ReportingRound previous, ReportingRound round, CancellationToken cancellationToken)
+    {
+        var from = previous.Deadline.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        var to = round.Deadline.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var meetings = await db.Set<Bookings.Booking>().AsNoTracking()
+            .Where(b => b.With == Bookings.MeetingWith.Joint && b.StartUtc >= from && b.StartUtc < to)
+            .Select(b => new { b.MunicipalityNumber, b.Status, b.EndUtc }).ToListAsync(cancellationToken);
+        return meetings.Select(b => (b.MunicipalityNumber, b.Status == Bookings.BookingStatus.Booked && b.EndUtc <= now)).ToList();
+    }
+
+    private static Figures Count(IReadOnlyList<ReportRow> rows, IReadOnlyDictionary<string, ReportRow>? before, List<(string Municipality, bool Held)>? meetings)
     {
         var reported = rows.Where(r => r.Report is not null).Select(r => r.Answers).ToList();
+        var reportedRows = rows.Where(r => r.Report is not null).ToList();
+        var behind = new Dictionary<string, IReadOnlyList<MunicipalityEntry>>();
+        void Behind(string question, IEnumerable<Choice> choices, bool multi)
+        {
+            foreach (var choice in choices)
+            {
+                behind[Figures.Key(question, choice.Value)] = reportedRows.Where(r => multi
+                    ? r.Answers[question] is JsonArray values && values.Any(v => (string?)v == choice.Value)
+                    : (string?)r.Answers[question] == choice.Value).Select(r => r.Municipality).ToList();
+            }
+        }
+        Behind(StatusReportForm.PlanStatusId, PlanStatus.Choices, false);
+        Behind(StatusReportForm.DelayReasonsId, DelayReason.Choices, true);
+        Behind(StatusReportForm.NetworkId, NetworkParticipation.Choices, false);
+        Behind(StatusReportForm.PhaseId, ReformPhase.Choices, false);
+        Behind(StatusReportForm.FocusAreasId, FocusArea.Choices, true);
+        Behind(StatusReportForm.InvolvementId, StatusReports.Involvement.Choices, true);
+        behind[Figures.Key(StatusReportForm.HelpWantedId, "")] = reportedRows.Where(r => !string.IsNullOrWhiteSpace((string?)r.Answers[StatusReportForm.HelpWantedId])).Select(r => r.Municipality).ToList();
+        var inScope = rows.ToDictionary(r => r.Municipality.Number, r => r.Municipality);
+        IReadOnlyList<MunicipalityEntry> Meetings(bool heldOnly) => meetings is null ? [] :
+            meetings.Where(m => !heldOnly || m.Held).Select(m => m.Municipality).Distinct()
+                .Select(n => inScope.GetValueOrDefault(n)).OfType<MunicipalityEntry>().OrderBy(m => m.Name).ToList();
         return new Figures
         {
             Municipalities = rows.Count,
@@ -100,6 +154,11 @@ internal sealed class RoundSummaryBuilder(LhlDbContext db, RegistryLookup regist
                 && before.TryGetValue(r.Municipality.Number, out var earlier)
                 && (string?)earlier.Answers[StatusReportForm.PlanStatusId] == PlanStatus.InProcess),
             NotReported = rows.Where(r => r.Report is null).Select(r => r.Municipality).ToList(),
+            Behind = behind,
+            DialogueOffered = Meetings(heldOnly: false),
+            DialogueHeld = Meetings(heldOnly: true),
+            NetworkInvited = reportedRows.Where(r => (string?)r.Answers[StatusReportForm.NetworkId] == NetworkParticipation.TakesPart
+                || (string?)r.Answers[StatusReportForm.NetworkInvitedId] == StatusReportForm.ContactYes).Select(r => r.Municipality).ToList(),
         };
     }
 

@@ -21,6 +21,7 @@ internal static class StatusReportForm
     public const string PlanCommentId = "planComment";
     public const string NetworkId = "network";
     public const string NetworkNamesId = "networkNames";
+    public const string NetworkInvitedId = "networkInvited";
     public const string NetworkCommentId = "networkComment";
     public const string PhaseId = "phase";
     public const string PhaseCommentId = "phaseComment";
@@ -82,6 +83,17 @@ internal static class StatusReportForm
             MaxLength = CommentLength,
         })
         { ShowIf = a => Is(a, NetworkId, NetworkParticipation.TakesPart), ShowIfText = "når kommunen deltar" },
+        new FormField(new Prompt(NetworkInvitedId, PromptKind.Choice, "Er kommunen invitert til et læringsnettverk?")
+        {
+            Help = "Helsedirektoratet spør hvor mange kommuner som er invitert til læringsnettverk, også de som ikke deltar ennå.",
+            Choices =
+            [
+                new(ContactYes, "Ja, vi er invitert") { Synonyms = ["ja", "invitert"] },
+                new(ContactNo, "Nei, ikke ennå") { Synonyms = ["nei", "ikkje", "ikke ennå"] },
+            ],
+            Required = false,
+        })
+        { ShowIf = a => a[NetworkId] is not null && !Is(a, NetworkId, NetworkParticipation.TakesPart), ShowIfText = "når kommunen ikke deltar ennå" },
         Comment(NetworkCommentId, "Kommentar til nettverk"),
 
         new FormField(new Prompt(PhaseId, PromptKind.Choice, "Hvilken fase er reformarbeidet i?")

@@ -17,11 +17,13 @@ internal sealed partial class StatusReportsFeature(
     ReportingCalendar calendar,
     StatusReportStore store,
     RoundSummaryBuilder summaries,
-    Dashboard.DashboardLink dashboard) : IBotFeature
+    Dashboard.DashboardLink dashboard,
+    Microsoft.Extensions.Options.IOptions<StatusReportsOptions> options) : IBotFeature
 {
     public const string ReportAction = "status.report";
     public const string MineAction = "status.mine";
     public const string SummaryAction = "status.summary";
+    public const string OpenAction = "status.open";
     public const string SummaryTemplate = "status-summary";
 
     private static readonly string[] ReportWords = ["rapporter", "rapportere", "rapporter status", "statusrapport", "send statusrapport", "ny rapport", "rapportering"];
@@ -59,6 +61,9 @@ internal sealed partial class StatusReportsFeature(
             case SummaryAction:
                 await ShowSummaryAsync(dc, input.CardString("round"), input.CardString("office"), cancellationToken);
                 return true;
+            case OpenAction:
+                await OpenAsync(dc, (string?)input.CardValue?["municipality"], (string?)input.CardValue?["round"], cancellationToken);
+                return true;
         }
         if (input.CardValue is not null) return false;
         if (input.IsCommand(ReportWords))
@@ -69,6 +74,13 @@ internal sealed partial class StatusReportsFeature(
         if (ReportForPattern().Match(input.Text) is { Success: true } reportFor)
         {
             await StartReportAsync(dc, reportFor.Groups["name"].Value, cancellationToken);
+            return true;
+        }
+        if (OpenPattern().Match(input.Text) is { Success: true } open)
+        {
+            var rest = open.Groups["name"].Value.Trim();
+            var round = RoundPattern().Match(rest);
+            await OpenAsync(dc, (round.Success ? rest.Remove(round.Index, round.Length) : rest).Trim(' ', ',', '-'), round.Success ? round.Value : null, cancellationToken);
             return true;
         }
         if (input.IsCommand(MineWords))
@@ -142,7 +154,6 @@ internal sealed partial class StatusReportsFeature(
             await dc.SendAsync("Du er ikke registrert som kontaktperson for noen kommune, så det finnes ingen rapporter å vise deg.", cancellationToken);
             return;
         }
-        var form = StatusReportForm.Build(calendar.Today);
         foreach (var municipality in mine)
         {
             var history = await store.HistoryAsync(municipality.Number, cancellationToken);
@@ -152,18 +163,60 @@ internal sealed partial class StatusReportsFeature(
                 await dc.SendAsync($"{municipality.UniqueName} har ikke rapportert ennå. Skriv «rapporter status» for å begynne.", cancellationToken);
                 continue;
             }
+            await SendReportAsync(dc, municipality, latest, editable: true, cancellationToken);
+        }
+    }
+
+    /// <summary>A municipality's report opened from the summary: for whoever may read that municipality (its contacts, its office, Hdir).</summary>
+    private async Task OpenAsync(DialogContext dc, string? typed, string? roundId, CancellationToken cancellationToken)
+    {
+        var person = dc.User;
+        var lookup = registry.FindMunicipality(typed ?? "");
+        if (!lookup.Found)
+        {
+            await dc.SendAsync(string.IsNullOrWhiteSpace(typed) ? "Velg kommunen på kortet, eller skriv «vis rapporten for Bodø»." : RegistryLookup.Explain(typed, lookup), cancellationToken);
+            return;
+        }
+        var municipality = lookup.Match!;
+        if (!person.CanReadMunicipality(municipality.Number, municipality.OfficeId))
+        {
+            await dc.SendAsync($"Du har ikke tilgang til rapportene fra {municipality.UniqueName}. Statsforvalteren i {municipality.OfficeName} og Helsedirektoratet ser dem.", cancellationToken);
+            return;
+        }
+        var history = await store.HistoryAsync(municipality.Number, cancellationToken);
+        var report = roundId is null ? history.FirstOrDefault(r => r.IsCurrent) : history.FirstOrDefault(r => r.IsCurrent && r.RoundId == roundId);
+        if (report is null)
+        {
+            await dc.SendAsync($"{municipality.UniqueName} har ikke rapportert{(roundId is null ? "" : $" i runden per {calendar.Find(roundId)?.Title ?? roundId}")}.", cancellationToken);
+            return;
+        }
+        await SendReportAsync(dc, municipality, report, editable: person.CanWriteReport(municipality.Number), cancellationToken);
+    }
+
+    private async Task SendReportAsync(DialogContext dc, MunicipalityEntry municipality, StatusReport latest, bool editable, CancellationToken cancellationToken)
+    {
+        var form = StatusReportForm.Build(calendar.Today);
+        {
             var answers = JsonNode.Parse(latest.AnswersJson)!.AsObject();
             var round = calendar.Find(latest.RoundId);
             var heading = $"{municipality.UniqueName} – rapport per {round?.Title ?? latest.RoundId} (versjon {latest.Version}, sendt av {latest.SubmittedByName})";
             var facts = form.Visible(answers).Where(f => answers[f.Prompt.Id] is not null).Select(f => (f.Prompt.Question, f.Prompt.Display(answers[f.Prompt.Id]))).ToList();
             var text = new StringBuilder("**").Append(heading).AppendLine("**");
             foreach (var (q, a) in facts) text.Append("- ").Append(q).Append(": ").AppendLine(a);
+            var notes = new JsonArray();
+            if (options.Value.StyringsdataFor(municipality.Number) is { } url)
+            {
+                notes.Add($"[Styringsdata for {municipality.Name} på ressursportal.no]({url})");
+                text.Append("Styringsdata: ").AppendLine(url);
+            }
             await dc.SendCardAsync(StatusReportDialog.ReceiptTemplate, new JsonObject
             {
                 ["heading"] = heading,
-                ["notes"] = new JsonArray(),
+                ["notes"] = notes,
                 ["facts"] = new JsonArray(facts.Select(f => (JsonNode)new JsonObject { ["title"] = f.Question, ["value"] = f.Item2 }).ToArray()),
-                ["actions"] = new JsonArray(new JsonObject { ["title"] = "Rett eller send ny rapport", ["data"] = new JsonObject { ["action"] = ReportAction, ["municipality"] = municipality.Number } }),
+                ["actions"] = editable
+                    ? new JsonArray(new JsonObject { ["title"] = "Rett eller send ny rapport", ["data"] = new JsonObject { ["action"] = ReportAction, ["municipality"] = municipality.Number } })
+                    : new JsonArray(),
             }, text.ToString().TrimEnd(), cancellationToken);
         }
     }
@@ -202,7 +255,7 @@ internal sealed partial class StatusReportsFeature(
             offices = [office.Match!.Id];
         }
         var summary = await summaries.BuildAsync(round, offices, cancellationToken);
-        var card = SummaryText.CardData(summary);
+        var card = SummaryText.CardData(summary, m => options.Value.StyringsdataFor(m.Number));
         var link = dashboard.For(dc.Context.Activity.ChannelId, round.Id, offices is [var one] ? registry.OfficeById(one)?.Name : null);
         card["dashboardUrl"] = link;
         await dc.SendCardAsync(SummaryTemplate, card, SummaryText.AsText(summary) + $"\n\nSe oversikten med grafer og kommunene bak tallene: {link}", cancellationToken);
@@ -213,6 +266,9 @@ internal sealed partial class StatusReportsFeature(
 
     [GeneratedRegex(@"^\s*(status)?oppsummering(en)?\b(?<rest>.*)$", RegexOptions.IgnoreCase)]
     private static partial Regex SummaryPattern();
+
+    [GeneratedRegex(@"^\s*(vis|åpne|apne|se)\s+(rapporten|rapport)\s+(for|fra|til)\s+(?<name>.+?)\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex OpenPattern();
 
     [GeneratedRegex(@"\b\d{4}-\d{2}\b")]
     private static partial Regex RoundPattern();

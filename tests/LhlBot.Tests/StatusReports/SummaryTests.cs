@@ -57,7 +57,8 @@ public sealed class SummaryTests
         Assert.Contains("3 av 41 kommuner har vedtatt eller vil vedta plan i år", text);
         Assert.Contains("2 kommuner melder at de er i fase 3", text);
         Assert.Contains("Per 1. mai 2021: 0 (+2)", text);
-        Assert.Contains("3 kommuner oppgir at de deltar i nettverk, 1 planlegger å delta, og 1 ønsker ikke å delta", text);
+        Assert.Contains("3 kommuner er invitert til læringsnettverk, og 3 oppgir at de deltar; 1 planlegger å delta, og 1 ønsker ikke å delta", text);
+        Assert.Equal(["Bodø", "Rana - Raane"], summary.Now.Who("planStatus", "vedtatt").Select(m => m.Name).Order());
 
         var national = await scope.ServiceProvider.GetRequiredService<RoundSummaryBuilder>().BuildAsync(calendar.Find("2021-11")!, null, CancellationToken.None);
         Assert.Equal((357, 6, 4), (national.Now.Municipalities, national.Now.Reported, national.Now.AdoptedOrWillAdopt));
@@ -94,7 +95,19 @@ public sealed class SummaryTests
         using var xlsx = new MemoryStream();
         ReportExport.WriteXlsx(xlsx, "Status", ReportExport.Header(calendar.Today), ReportExport.Rows(rows, [], calendar.Today));
         using var document = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(new MemoryStream(xlsx.ToArray()), false);
-        Assert.Equal(358, document.WorkbookPart!.WorksheetParts.Single().Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Row>().Count());
+        var sheetRows = document.WorkbookPart!.WorksheetParts.Single().Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Row>().ToList();
+        Assert.Equal(358, sheetRows.Count);
+        // Typed cells: «Rapportert» a boolean, «Versjon» a number, «Sendt» a date and time, the decision date a date.
+        var header = ReportExport.Header(calendar.Today).ToList();
+        var cells = sheetRows.Single(r => r.Elements<DocumentFormat.OpenXml.Spreadsheet.Cell>().First().InnerText == "1804")
+            .Elements<DocumentFormat.OpenXml.Spreadsheet.Cell>().ToList();
+        Assert.Equal(DocumentFormat.OpenXml.Spreadsheet.CellValues.Boolean, cells[header.IndexOf("Rapportert")].DataType!.Value);
+        Assert.Equal("1", cells[header.IndexOf("Rapportert")].CellValue!.Text);
+        Assert.Equal(DocumentFormat.OpenXml.Spreadsheet.CellValues.Number, cells[header.IndexOf("Versjon")].DataType!.Value);
+        Assert.Equal(2u, cells[header.IndexOf("Sendt")].StyleIndex!.Value);
+        var decision = cells[header.IndexOf("Dato for det politiske vedtaket")];
+        Assert.Equal(1u, decision.StyleIndex!.Value);
+        Assert.Equal(new DateTime(2021, 9, 23), DateTime.FromOADate(double.Parse(decision.CellValue!.Text, System.Globalization.CultureInfo.InvariantCulture)));
     }
 
     [Fact]

@@ -97,7 +97,7 @@ internal sealed class BookingsListCommand(IServiceScopeFactory scopes, TimeProvi
                 $"{SlotText.Short(b.StartUtc, b.EndUtc),-34} {names.GetValueOrDefault(b.MunicipalityNumber, b.MunicipalityNumber),-18} {BookingTexts.Kind(b.With),-16} " +
                 $"{BookingTexts.Topic(b.Topic),-26} {BookingTexts.Advisors(b)}{(b.Status == BookingStatus.Cancelled ? "  [avlyst]" : "")}");
         }
-        await output.WriteLineAsync($"{bookings.Count} bookinger.");
+        await output.WriteLineAsync(bookings.Count == 1 ? "1 booking." : $"{bookings.Count} bookinger.");
         return 0;
     }
 }
