@@ -13,6 +13,9 @@ internal sealed record SummaryGroup(string Label, IReadOnlyList<MunicipalityEntr
 internal sealed record SummaryLine(string Topic, string Text, IReadOnlyList<SummaryGroup> Groups)
 {
     public int Named => Groups.Sum(g => g.Municipalities.Count);
+
+    /// <summary>Topic and sentence only, for views that show the municipalities their own way.</summary>
+    public void Deconstruct(out string topic, out string text) => (topic, text) = (Topic, Text);
 }
 
 /// <summary>
