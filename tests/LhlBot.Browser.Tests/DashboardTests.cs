@@ -48,6 +48,8 @@ public sealed class DashboardTests(BrowserHost host)
         await page.GotoAsync("/status?persona=nasjonal&round=2021-11");
         await Assertions.Expect(page.Locator(".headline h2")).ToContainTextAsync("hele landet");
         await Assertions.Expect(page.Locator("#chart-offices .bar-row")).ToHaveCountAsync(10);
+        await Assertions.Expect(page.Locator("#chart-dialogue")).ToContainTextAsync("Gjennomført");
+        await Assertions.Expect(page.Locator("#chart-networkInvited")).ToBeVisibleAsync();
         await BrowserHost.ScreenshotAsync(page, "dashboard-hdir");
         var offices = (await page.Locator("details.municipalities .office").AllTextContentsAsync()).Distinct().ToList();
         Assert.True(offices.Count > 1, "Hdir sees municipalities of more than one office");

@@ -44,33 +44,38 @@ internal static class DashboardView
         {
             html.Append("<section class=\"chart\" id=\"chart-offices\"><h3>Per embete: rapportert</h3><p class=\"compare\">Velg et embete for å se bare dets kommuner.</p>");
             var max = summary.PerOffice.Max(o => o.Now.Municipalities);
-            foreach (var (entry, figures, before) in summary.PerOffice)
+            foreach (var (entry, figures, earlier) in summary.PerOffice)
             {
                 html.Append("<div class=\"bar-row\"><a class=\"label office-link\" href=\"?round=").Append(E(summary.Round.Id)).Append("&amp;office=")
                     .Append(E(Uri.EscapeDataString(entry.Name))).Append("\">").Append(E(entry.Name)).Append("</a>");
                 html.Append("<span class=\"value\">").Append(figures.Reported).Append(" av ").Append(figures.Municipalities).Append("</span>");
-                html.Append(StackedSvg(figures.Reported, figures.Municipalities, max, before.Reported));
+                html.Append(StackedSvg(figures.Reported, figures.Municipalities, max, earlier.Reported));
                 html.Append("</div>");
             }
             html.Append("</section>");
         }
 
-        var reported = rows.Where(r => r.Report is not null).ToList();
+        var before = summary.Before;
         var charts = new List<Chart>
         {
             new("reported", "Rapportert", [
-                new("Har rapportert", now.Reported, summary.Before.Reported, reported.Select(r => r.Municipality).ToList()),
-                new("Ikke rapportert ennå", now.NotReported.Count, summary.Before.NotReported.Count, now.NotReported)], false),
-            Single("planStatus", "Planstatus", PlanStatus.Choices, StatusReportForm.PlanStatusId, now.PlanStatus, summary.Before.PlanStatus, reported),
-            Single("network", "Nettverk", NetworkParticipation.Choices, StatusReportForm.NetworkId, now.Networks, summary.Before.Networks, reported),
-            Single("phase", "Fase", ReformPhase.Choices, StatusReportForm.PhaseId, now.Phases, summary.Before.Phases, reported),
-            Multi("focusAreas", "Innsatsområder (flere valg)", FocusArea.Choices, StatusReportForm.FocusAreasId, now.FocusAreas, summary.Before.FocusAreas, reported),
-            Multi("involvement", "Involvering (flere valg)", Involvement.Choices, StatusReportForm.InvolvementId, now.Involvement, summary.Before.Involvement, reported),
+                new("Har rapportert", now.Reported, before.Reported,
+                    rows.Where(r => r.Report is not null).Select(r => r.Municipality).ToList()),
+                new("Ikke rapportert ennå", now.NotReported.Count, before.NotReported.Count, now.NotReported)], false),
+            Counted("planStatus", "Planstatus", PlanStatus.Choices, StatusReportForm.PlanStatusId, now, before, false),
+            Counted("network", "Nettverk", NetworkParticipation.Choices, StatusReportForm.NetworkId, now, before, false),
+            new("networkInvited", "Invitert til læringsnettverk (deltar, eller sier de er invitert)", [
+                new("Invitert", now.NetworkInvited.Count, before.NetworkInvited.Count, now.NetworkInvited)], false),
+            new("dialogue", "Dialogmøter med Statsforvalteren, KS og USHT siden forrige runde", [
+                new("Fått tilbud (booket)", now.DialogueOffered.Count, before.DialogueOffered.Count, now.DialogueOffered),
+                new("Gjennomført", now.DialogueHeld.Count, before.DialogueHeld.Count, now.DialogueHeld)], false),
+            Counted("phase", "Fase", ReformPhase.Choices, StatusReportForm.PhaseId, now, before, false),
+            Counted("focusAreas", "Innsatsområder (flere valg)", FocusArea.Choices, StatusReportForm.FocusAreasId, now, before, true),
+            Counted("involvement", "Involvering (flere valg)", Involvement.Choices, StatusReportForm.InvolvementId, now, before, true),
             new("help", "Ønsker hjelp fra støtteapparatet", [
-                new("Ønsker hjelp", now.WantHelp, summary.Before.WantHelp,
-                    reported.Where(r => !string.IsNullOrWhiteSpace((string?)r.Answers[StatusReportForm.HelpWantedId])).Select(r => r.Municipality).ToList())], false),
+                new("Ønsker hjelp", now.WantHelp, before.WantHelp, now.Who(StatusReportForm.HelpWantedId, ""))], false),
         };
-        foreach (var chart in charts) RenderChart(html, chart, summary.Round.Id, chart.Id == "reported" || chart.Id == "help" ? now.Municipalities : Math.Max(now.Reported, 1));
+        foreach (var chart in charts) RenderChart(html, chart, summary.Round.Id, chart.Id is "reported" or "help" or "dialogue" ? now.Municipalities : Math.Max(now.Reported, 1));
 
         html.Append("<section class=\"rounds\"><h3>Runder</h3><p>");
         foreach (var round in rounds)
@@ -103,15 +108,9 @@ internal static class DashboardView
         return html.ToString();
     }
 
-    private static Chart Single(string id, string title, IReadOnlyList<Choice> choices, string field,
-        IReadOnlyDictionary<string, int> now, IReadOnlyDictionary<string, int> before, IReadOnlyList<ReportRow> reported) =>
-        new(id, title, choices.Select(c => new Bar(c.Title, now.GetValueOrDefault(c.Value), before.GetValueOrDefault(c.Value),
-            reported.Where(r => (string?)r.Answers[field] == c.Value).Select(r => r.Municipality).ToList())).ToList(), false);
-
-    private static Chart Multi(string id, string title, IReadOnlyList<Choice> choices, string field,
-        IReadOnlyDictionary<string, int> now, IReadOnlyDictionary<string, int> before, IReadOnlyList<ReportRow> reported) =>
-        new(id, title, choices.Select(c => new Bar(c.Title, now.GetValueOrDefault(c.Value), before.GetValueOrDefault(c.Value),
-            reported.Where(r => r.Answers[field] is JsonArray values && values.Any(v => (string?)v == c.Value)).Select(r => r.Municipality).ToList())).ToList(), true);
+    /// <summary>A question's choices as the summary counts them, with the municipalities the summary puts behind each (<see cref="Figures.Who"/>).</summary>
+    private static Chart Counted(string id, string title, IReadOnlyList<Choice> choices, string question, Figures now, Figures before, bool multi) =>
+        new(id, title, choices.Select(c => new Bar(c.Title, now.Who(question, c.Value).Count, before.Who(question, c.Value).Count, now.Who(question, c.Value))).ToList(), multi);
 
     private static void RenderChart(StringBuilder html, Chart chart, string roundId, int total)
     {
