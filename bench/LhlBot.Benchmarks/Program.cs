@@ -33,6 +33,7 @@ public static class BenchProgram
             "diagnose" => Diagnose(root, args.Skip(1).ToArray()),
             "grid" => Grid(root, args.Skip(1).ToArray()),
             "learn" => RankerFit.Run(root, args.Skip(1).ToArray()),
+            "fit" => FitScorer(root),
             "signals" => Signals.Run(root, args.Skip(1).ToArray()),
             "variants" => Variants.Run(root, args.Skip(1).ToArray()),
             _ => Usage(),
@@ -154,6 +155,16 @@ public static class BenchProgram
             }
             Console.WriteLine(line);
         }
+        return 0;
+    }
+
+    /// <summary>Fits the scorer (ranking weights, alternative-question scale, threshold) on the committed seen sets and prints it.</summary>
+    private static int FitScorer(string root)
+    {
+        using var kb = SearchBenchmark.Rebuilt(root, "lhlbot-bench-fit");
+        var result = LhlBot.Knowledge.Evaluation.ScorerFit.Fit(kb,
+            LhlBot.Knowledge.Evaluation.ScorerFit.ReadSets(Path.Combine(root, "tests", "LhlBot.Knowledge.Tests")));
+        foreach (var line in result.Report) Console.WriteLine(line);
         return 0;
     }
 

@@ -56,7 +56,7 @@ public class AlternativeQuestionsTests
     [Fact]
     public void Questions_attach_to_the_passage_holding_the_anchor_and_find_it_in_words_the_document_does_not_use()
     {
-        using var temp = new TempKnowledge();
+        using var temp = WithoutCommittedQuestions();
         File.WriteAllText(Path.Combine(temp.Source, Document + AlternativeQuestions.Suffix), """
             # Alternative spørsmål: Veiledningshefte
 
@@ -101,7 +101,7 @@ public class AlternativeQuestionsTests
     [Fact]
     public void A_changed_questions_file_rebuilds_the_stored_index()
     {
-        using var temp = new TempKnowledge();
+        using var temp = WithoutCommittedQuestions();
         var file = Path.Combine(temp.Source, Document + AlternativeQuestions.Suffix);
         File.WriteAllText(file, "## anker: Frivillig sektor vil være en aktør som må anerkjennes\n- Hva gjør pensjonistforeningen?\n");
         string hash;
@@ -114,6 +114,14 @@ public class AlternativeQuestionsTests
             Assert.NotEqual(hash, report.ContentHash);
             Assert.Equal(2, report.AlternativeQuestions);
         }
+    }
+
+    /// <summary>The real documents without their committed questions files, so a test's own file is all there is.</summary>
+    private static TempKnowledge WithoutCommittedQuestions()
+    {
+        var temp = new TempKnowledge();
+        foreach (var f in DocumentLoader.QuestionFiles(temp.Source)) File.Delete(f);
+        return temp;
     }
 
     [Fact]

@@ -44,7 +44,11 @@ internal sealed class QueryGroup
 }
 
 /// <summary>Signals behind a confidence, kept for the evaluation report.</summary>
-internal sealed record ConfidenceSignals(double Coverage, double Gap, int MissingNames, double Confidence);
+/// <param name="TextMatch">How much of the question the best passage's text covers (before the factors).</param>
+/// <param name="QuestionMatch">How nearly one of its alternative questions says the question (before the factors).</param>
+/// <param name="Factor">The product of the gap, missing-name and answer-type factors.</param>
+internal sealed record ConfidenceSignals(double Coverage, double Gap, int MissingNames, double Confidence,
+    double TextMatch = 0, double QuestionMatch = 0, double Factor = 0);
 
 /// <summary>
 /// Turns a question into a Lucene query built term by term (user text never reaches a query parser),
@@ -563,8 +567,9 @@ internal static partial class QueryEngine
         // Never below 0: a passage moved first for holding the kind of answer asked for may score below the next.
         var gap = ranked.Count > 1 && best.Score > 0 ? Math.Max(0, (best.Score - ranked[1].Score) / best.Score) : 1;
         // How much of the question the passage's text covers, or how nearly one of its alternative questions says it.
-        var confidence = Math.Max(0.5 * best.Coverage + 0.5 * best.Window, s.QuestionConfidence * best.Features.Question);
-        if (s.UseGap) confidence *= 0.85 + 0.15 * Math.Min(1, gap * 4);
+        var text = 0.5 * best.Coverage + 0.5 * best.Window;
+        var factor = 1.0;
+        if (s.UseGap) factor *= 0.85 + 0.15 * Math.Min(1, gap * 4);
         // A place, body or year the question names must stand where the answer is, not only somewhere in the passage.
         var missing = s.NamesInWindow ? best.WindowMissingNames : best.MissingNames;
         // A name must stand in the passage as written, not only as a stem: «Vestland» is not «Vestlandet».
@@ -573,12 +578,22 @@ internal static partial class QueryEngine
             missing = groups.Count(g => g.IsName && !g.IsDocumentName && !g.Fuzzy && g.Terms.Count == 1 && !gen.SynonymTerms.Contains(g.Original)
                 && g.Surface.Length >= 5 && g.Surface.Any(char.IsLower)
                 && !NameWritten(gen.Passages[best.Doc], g.Surface));
-        if (s.UseEntityCheck && missing > 0) confidence *= s.MissingNameFactor;
+        if (s.UseEntityCheck && missing > 0) factor *= s.MissingNameFactor;
         // «Hvor mange», «når»: the best window must hold a number or a time the question does not already give.
         if (s.UseAnswerTypeCheck && !AnswerTypes.Answers(answerType, groups, gen.Terms[best.Doc], best.WindowUnit, s.WindowUnits))
-            confidence *= s.AnswerTypeFactor;
-        return new ConfidenceSignals(best.Coverage, gap, missing, Math.Clamp(confidence, 0, 1));
+            factor *= s.AnswerTypeFactor;
+        var confidence = Combine(text, best.Features.Question, factor, s.QuestionConfidence);
+        return new ConfidenceSignals(best.Coverage, gap, missing, confidence, text, best.Features.Question, factor);
     }
+
+    /// <summary>
+    /// The confidence: how much of the question the text covers, or how nearly one of the passage's alternative
+    /// questions says it (scaled), whichever is higher, times the checks' factors. One formula for search and fitting.
+    /// </summary>
+    internal static double Combine(double text, double question, double factor, double questionConfidence) =>
+        Math.Clamp(Math.Max(text, questionConfidence * question) * factor, 0, 1);
+
+
 
     private static bool NameWritten(Documents.Passage p, string name)
     {

@@ -1,6 +1,11 @@
 namespace LhlBot.Knowledge.Search;
 
-/// <summary>The tunable parts of ranking and confidence; every value was chosen by measuring (docs/search-evaluation.md).</summary>
+/// <summary>
+/// The tunable parts of ranking and confidence; every value was chosen by measuring (docs/search-evaluation.md).
+/// The re-ranking weights (<see cref="Weights"/>), <see cref="QuestionConfidence"/> and <see cref="Threshold"/> are
+/// FITTED on the committed seen sets by <c>dotnet run -c Release --project bench/LhlBot.Benchmarks -- fit</c>
+/// (<see cref="Evaluation.ScorerFit"/>); a test checks that the fit reproduces the values here.
+/// </summary>
 internal sealed record SearchSettings
 {
     internal static readonly SearchSettings Default = new();
@@ -48,7 +53,7 @@ internal sealed record SearchSettings
     /// committed sets (432 questions) 0.28 declines 5 fewer answerable questions and answers 1 more unanswerable one
     /// than 0.31; 0.26 and 0.22 answered 2 and 5 of 25 made-up unanswerable questions more.
     /// </summary>
-    public double Threshold { get; init; } = 0.28;
+    public double Threshold { get; init; } = 0.34;
     /// <summary>Weight in the coverage of a question word the corpus does not contain at all.</summary>
     public double UnknownWordWeight { get; init; } = 0.25;
     public bool UseEntityCheck { get; init; } = true;
@@ -58,14 +63,14 @@ internal sealed record SearchSettings
     public int RerankDepth { get; init; } = 50;
     /// <summary>Re-ranking: BM25 relative to the best, share of the question covered by the passage, and within a window of sentences.</summary>
     public double Bm25Weight { get; init; } = 0.3;
-    public double CoverageWeight { get; init; } = 0.3;
-    public double WindowWeight { get; init; } = 0.4;
+    public double CoverageWeight { get; init; } = 0.05;
+    public double WindowWeight { get; init; } = 0.3;
     /// <summary>Neighbouring question words found next to each other in the passage.</summary>
-    public double PairWeight { get; init; } = 0.2;
+    public double PairWeight { get; init; } = -0.1;
     /// <summary>Sentences (or list items) in the window that must hold the question's words together: 1 or 2.</summary>
     public int WindowUnits { get; init; } = 2;
     /// <summary>The question's words standing close together in the text (shortest stretch holding them).</summary>
-    public double ProximityWeight { get; init; } = 0.1;
+    public double ProximityWeight { get; init; } = 0.2;
     /// <summary>A typo's near spelling counts this much of a real match.</summary>
     public double FuzzyMatchWeight { get; init; } = 0.8;
     public bool UseGap { get; init; } = true;
@@ -100,7 +105,7 @@ internal sealed record SearchSettings
     /// Confidence from an alternative question: the match (both ways, IDF-weighted) times this, when higher than the
     /// text's own coverage. Below 1 because an alternative question is one writer's guess at what the passage answers.
     /// </summary>
-    public double QuestionConfidence { get; init; } = 0.9;
+    public double QuestionConfidence { get; init; } = 0.7;
 
     /// <summary>The re-ranking weights in the order of <see cref="RankingFeatures.Names"/>, for fitting them (bench `learn`).</summary>
     internal SearchSettings WithWeights(double[] w) => this with
