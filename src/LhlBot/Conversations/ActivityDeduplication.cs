@@ -1,4 +1,3 @@
-using System.Data.Common;
 using LhlBot.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -33,13 +32,8 @@ internal static class ActivityDeduplication
     public static Task<bool> IsProcessedAsync(LhlDbContext db, ProcessedActivity claim, CancellationToken cancellationToken) =>
         db.Set<ProcessedActivity>().AsNoTracking().AnyAsync(p => p.ConversationId == claim.ConversationId && p.ActivityId == claim.ActivityId, cancellationToken);
 
-    /// <summary>A primary-key or unique violation: SQLite's SQLITE_CONSTRAINT_PRIMARYKEY / _UNIQUE, or SQL state 23505.</summary>
-    public static bool IsUniqueViolation(DbUpdateException ex) => ex.InnerException switch
-    {
-        Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 19, SqliteExtendedErrorCode: 1555 or 2067 } => true,
-        DbException { SqlState: "23505" } => true,
-        _ => false,
-    };
+    /// <summary>A primary-key or unique violation (see <see cref="StorageErrors.IsUniqueViolation"/>).</summary>
+    public static bool IsUniqueViolation(DbUpdateException ex) => StorageErrors.IsUniqueViolation(ex);
 }
 
 /// <summary>Deletes processed-activity claims older than the retention, so the table stays about a day long.</summary>

@@ -22,11 +22,8 @@ internal static class LhlBotServices
         services.AddSingleton(TimeProvider.System);
 
         // Storage
-        services.Configure<StorageOptions>(configuration.GetSection("Storage"));
+        services.AddStorage(configuration);
         services.Configure<RegistryOptions>(configuration.GetSection("Registry"));
-        services.AddSingleton<DataFolder>();
-        services.AddDbContext<LhlDbContext>((provider, options) =>
-            options.UseSqlite(provider.GetRequiredService<DataFolder>().DatabaseConnectionString));
         services.AddScoped<RegistrySeeder>();
         services.AddSingleton<Startup>();
 

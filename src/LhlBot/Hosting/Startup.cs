@@ -18,13 +18,19 @@ internal sealed class Startup(IServiceScopeFactory scopes, KnowledgeBase knowled
         await using (var scope = scopes.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<LhlDbContext>();
-            await db.Database.MigrateAsync(cancellationToken);
-            // WAL lets readers go on while a turn writes; two bot instances share the file safely.
-            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
-            await scope.ServiceProvider.GetRequiredService<RegistrySeeder>().SeedAsync(cancellationToken);
-            foreach (var seeder in scope.ServiceProvider.GetServices<ISeeder>())
+            await using (await StartupLock.AcquireAsync(db, dataFolder.Provider, cancellationToken))
             {
-                await seeder.SeedAsync(cancellationToken);
+                await db.Database.MigrateAsync(cancellationToken);
+                if (dataFolder.Provider == StorageProvider.Sqlite)
+                {
+                    // WAL lets readers go on while a turn writes; two bot processes share the file safely.
+                    await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+                }
+                await scope.ServiceProvider.GetRequiredService<RegistrySeeder>().SeedAsync(cancellationToken);
+                foreach (var seeder in scope.ServiceProvider.GetServices<ISeeder>())
+                {
+                    await seeder.SeedAsync(cancellationToken);
+                }
             }
         }
 

@@ -32,7 +32,7 @@ internal sealed class StatusReportConfiguration : IEntityTypeConfiguration<Statu
         builder.Property(r => r.MunicipalityNumber).HasMaxLength(4);
         builder.Property(r => r.RoundId).HasMaxLength(7);
         builder.HasIndex(r => new { r.MunicipalityNumber, r.RoundId, r.Version }).IsUnique();
-        builder.HasIndex(r => new { r.MunicipalityNumber, r.RoundId }).IsUnique().HasFilter("\"IsCurrent\" = 1")
+        builder.HasIndex(r => new { r.MunicipalityNumber, r.RoundId }).IsUnique().HasFilter("\"IsCurrent\" = TRUE")
             .HasDatabaseName("IX_StatusReports_OneCurrent");
         builder.HasIndex(r => new { r.RoundId, r.IsCurrent });
         builder.ToTable("StatusReports");

@@ -12,11 +12,21 @@ internal sealed class DataFolder
             : options.Value.DataFolder;
         Path = System.IO.Path.GetFullPath(configured, environment.ContentRootPath);
         Directory.CreateDirectory(Path);
-        DatabaseConnectionString = options.Value.ConnectionString
-            ?? $"Data Source={System.IO.Path.Combine(Path, options.Value.DatabaseFileName)}";
+        Provider = options.Value.Provider;
+        DatabaseConnectionString = Provider switch
+        {
+            StorageProvider.PostgreSql => options.Value.ConnectionString is { Length: > 0 } npgsql
+                ? npgsql
+                : throw new InvalidOperationException("Storage:Provider is PostgreSql, but Storage:ConnectionString (the Npgsql connection string) is not set."),
+            _ => options.Value.ConnectionString is { Length: > 0 } sqlite
+                ? sqlite
+                : $"Data Source={System.IO.Path.Combine(Path, options.Value.DatabaseFileName)}",
+        };
     }
 
     public string Path { get; }
+
+    public StorageProvider Provider { get; }
 
     public string DatabaseConnectionString { get; }
 

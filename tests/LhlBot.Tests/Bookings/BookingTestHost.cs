@@ -56,6 +56,7 @@ internal sealed class BookingTestHost : IAsyncDisposable
         {
             builder.UseEnvironment("Testing");
             builder.UseSetting("Storage:DataFolder", folder);
+            foreach (var (key, value) in TestDatabase.SettingsFor(folder)) builder.UseSetting(key, value);
             builder.UseSetting("Bookings:ReminderIntervalMinutes", "0");
             builder.UseSetting("Demo:Enabled", "false"); // own people only, never the demo data
             foreach (var (key, value) in settings) builder.UseSetting(key, value);
@@ -147,6 +148,7 @@ internal sealed class BookingTestHost : IAsyncDisposable
         await factory.DisposeAsync();
         if (ownsFolder)
         {
+            TestDatabase.Drop(DataFolder);
             try { Directory.Delete(DataFolder, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
         }
     }

@@ -7,7 +7,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace LhlBot.Tests.Infrastructure;
 
 /// <summary>
-/// The real bot host (Program) in-process, on its own SQLite file in a temporary data folder.
+/// The real bot host (Program) in-process, on its own SQLite file in a temporary data folder (or its own PostgreSQL
+/// database, see <see cref="TestDatabase"/>).
 /// <see cref="RestartAsync"/> starts a fresh host on the same folder, as a restart would.
 /// </summary>
 public sealed class BotHost : IAsyncDisposable
@@ -62,6 +63,7 @@ public sealed class BotHost : IAsyncDisposable
         {
             builder.UseEnvironment("Testing");
             builder.UseSetting("Storage:DataFolder", DataFolder);
+            foreach (var (key, value) in TestDatabase.SettingsFor(DataFolder)) builder.UseSetting(key, value);
             foreach (var (key, value) in settings) builder.UseSetting(key, value);
             if (services is not null) builder.ConfigureServices(services);
         });
@@ -73,6 +75,7 @@ public sealed class BotHost : IAsyncDisposable
         await factory.DisposeAsync();
         if (!ownsFolder) return;
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        TestDatabase.Drop(DataFolder);
         try { Directory.Delete(DataFolder, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 }

@@ -1,6 +1,5 @@
 using LhlBot.Bookings.Slots;
 using LhlBot.Storage;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -133,10 +132,10 @@ internal sealed class BookingStore(IServiceScopeFactory scopes, IOptions<Booking
             await transaction.CommitAsync(cancellationToken);
             return true;
         }
-        catch (DbUpdateException ex) when (ex.InnerException is SqliteException { SqliteErrorCode: 19 })
+        catch (DbUpdateException ex) when (StorageErrors.IsUniqueViolation(ex))
         {
             await transaction.RollbackAsync(cancellationToken);
-            logger.LogInformation("A booking lost the race for its time: {Message}", ex.InnerException.Message);
+            logger.LogInformation("A booking lost the race for its time: {Message}", ex.InnerException!.Message);
             return false;
         }
     }

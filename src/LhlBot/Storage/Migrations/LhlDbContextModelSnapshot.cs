@@ -641,7 +641,7 @@ namespace LhlBot.Storage.Migrations
                     b.HasIndex("MunicipalityNumber", "RoundId")
                         .IsUnique()
                         .HasDatabaseName("IX_StatusReports_OneCurrent")
-                        .HasFilter("\"IsCurrent\" = 1");
+                        .HasFilter("\"IsCurrent\" = TRUE");
 
                     b.HasIndex("RoundId", "IsCurrent");
 
