@@ -66,6 +66,9 @@ internal static class LhlBotServices
         services.AddSingleton<ICliCommand, KnowledgeCliCommand>();
         services.AddSingleton<ICliCommand, KnowledgeEvalCliCommand>();
         services.AddSingleton<ICliCommand, ReindexCliCommand>();
+        services.Configure<KnowledgeSyncOptions>(configuration.GetSection("KnowledgeSync"));
+        services.AddSingleton<KnowledgeSync>();
+        services.AddHostedService<KnowledgeSyncService>();
 
         // Jobs register their features in menu order; Questions comes last, as it takes any text.
         services.AddScoped<IBotFeature>(provider => provider.GetRequiredService<QuestionsFeature>());

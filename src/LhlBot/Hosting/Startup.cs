@@ -10,7 +10,7 @@ namespace LhlBot.Hosting;
 /// What must be true before the first turn: the database migrated (EF migrations, never EnsureCreated),
 /// the registry and demo data seeded, the knowledge indexed (reused when unchanged).
 /// </summary>
-internal sealed class Startup(IServiceScopeFactory scopes, KnowledgeBase knowledge, DataFolder dataFolder, ILogger<Startup> logger)
+internal sealed class Startup(IServiceScopeFactory scopes, KnowledgeBase knowledge, Questions.KnowledgeSync knowledgeSync, DataFolder dataFolder, ILogger<Startup> logger)
 {
     public async Task InitializeAsync(CancellationToken cancellationToken = default)
     {
@@ -37,6 +37,7 @@ internal sealed class Startup(IServiceScopeFactory scopes, KnowledgeBase knowled
         IndexReport report;
         try
         {
+            await knowledgeSync.MarkCurrentAsync(cancellationToken); // read first: a reindex elsewhere during the build is picked up after
             report = knowledge.Build();
         }
         catch (Exception ex)

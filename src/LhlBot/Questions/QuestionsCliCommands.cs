@@ -23,19 +23,21 @@ internal sealed class KnowledgeEvalCliCommand(KnowledgeBase knowledge) : ICliCom
         KnowledgeCommands.RunAsync(knowledge, ["eval", .. args], input, output);
 }
 
-/// <summary>`reindex`: rebuilds the knowledge index from the documents now, whatever the content hash says.</summary>
-internal sealed class ReindexCliCommand(KnowledgeBase knowledge) : ICliCommand
+/// <summary>`reindex`: rebuilds the knowledge index from the documents now, whatever the content hash says.
+/// Running bot instances on the same database rebuild theirs too (<see cref="KnowledgeSync"/>).</summary>
+internal sealed class ReindexCliCommand(KnowledgeBase knowledge, KnowledgeSync sync) : ICliCommand
 {
     public string Name => "reindex";
     public string Usage => "reindex   – bygger kunnskapsindeksen på nytt fra knowledge/";
 
-    public Task<int> RunAsync(string[] args, TextReader input, TextWriter output, CancellationToken cancellationToken)
+    public async Task<int> RunAsync(string[] args, TextReader input, TextWriter output, CancellationToken cancellationToken)
     {
         var report = knowledge.Build(force: true);
+        await sync.PublishAsync(cancellationToken);
         output.WriteLine($"Indeksert {report.Documents} dokumenter, {report.Passages} avsnitt og {report.AlternativeQuestions} alternative spørsmål på {report.Elapsed.TotalMilliseconds:0} ms.");
         foreach (var problem in report.Problems) output.WriteLine($"Hoppet over {problem.File}: {problem.Reason}");
         // A broken anchor is reported, not fatal: the rest of the index is built and in use.
         foreach (var problem in report.AnchorProblems) output.WriteLine($"Alternative spørsmål hoppet over i {problem.File}: {problem.Reason}");
-        return Task.FromResult(report.Problems.Count == 0 ? 0 : 1);
+        return report.Problems.Count == 0 ? 0 : 1;
     }
 }

@@ -15,7 +15,7 @@ namespace LhlBot.Questions;
 /// 👍/👎 stored with the question, and an honest "fant ikke" (logged for administrators) below the threshold.
 /// A short follow-up ("og for KS?") is read in the context of the question before it.
 /// </summary>
-internal sealed class QuestionsFeature(KnowledgeBase knowledge, LhlDbContext db, IEnumerable<IFollowUpOffer> offers, AnswerFeedback feedback, IEnumerable<IAnswerSupplement> supplements, TimeProvider clock)
+internal sealed class QuestionsFeature(KnowledgeBase knowledge, KnowledgeSync sync, LhlDbContext db, IEnumerable<IFollowUpOffer> offers, AnswerFeedback feedback, IEnumerable<IAnswerSupplement> supplements, TimeProvider clock)
     : IBotFeature, IQuestionAnswerer
 {
     public const string AskAction = "questions.ask";
@@ -243,7 +243,7 @@ internal sealed class QuestionsFeature(KnowledgeBase knowledge, LhlDbContext db,
         return dc.SendCardAsync(Template, data, text.ToString(), cancellationToken);
     }
 
-    /// <summary>Administrators rebuild the index from knowledge/ without a restart; questions keep being answered meanwhile.</summary>
+    /// <summary>Administrators rebuild the index from knowledge/ without a restart (on every instance); questions keep being answered meanwhile.</summary>
     private async Task ReindexAsync(DialogContext dc, CancellationToken cancellationToken)
     {
         if (!dc.User.Has(Role.Administrator))
@@ -252,6 +252,7 @@ internal sealed class QuestionsFeature(KnowledgeBase knowledge, LhlDbContext db,
             return;
         }
         var report = knowledge.Build(force: true);
+        await sync.PublishAsync(cancellationToken); // the other bot instances rebuild theirs
         var text = new StringBuilder($"Kunnskapsbasen er bygget på nytt: {report.Documents} dokumenter, {report.Passages} avsnitt, {report.AlternativeQuestions} alternative spørsmål ({report.Elapsed.TotalMilliseconds:0} ms).");
         foreach (var problem in report.Problems) text.Append($"\n- Hoppet over {problem.File}: {problem.Reason}");
         foreach (var problem in report.AnchorProblems) text.Append($"\n- Alternative spørsmål hoppet over i {problem.File}: {problem.Reason}");

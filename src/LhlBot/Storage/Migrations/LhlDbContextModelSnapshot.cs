@@ -549,6 +549,22 @@ namespace LhlBot.Storage.Migrations
                     b.ToTable("RoleAuditEntry");
                 });
 
+            modelBuilder.Entity("LhlBot.Questions.KnowledgeGeneration", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Generation")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("KnowledgeGeneration");
+                });
+
             modelBuilder.Entity("LhlBot.Questions.QuestionLogEntry", b =>
                 {
                     b.Property<Guid>("Id")

@@ -30,6 +30,45 @@ namespace LhlBot.Storage.PostgreSqlMigrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Experiences",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    MunicipalityNumber = table.Column<string>(type: "character varying(4)", maxLength: 4, nullable: false),
+                    RoundId = table.Column<string>(type: "character varying(7)", maxLength: 7, nullable: false),
+                    Text = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    OriginalText = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    FocusAreas = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Shared = table.Column<bool>(type: "boolean", nullable: false),
+                    Source = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    ReportVersion = table.Column<int>(type: "integer", nullable: true),
+                    ContactName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    ContactEmail = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: true),
+                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ChangedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Experiences", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "KnowledgeGeneration",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false),
+                    Generation = table.Column<long>(type: "bigint", nullable: false),
+                    ChangedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_KnowledgeGeneration", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Office",
                 columns: table => new
                 {
@@ -67,7 +106,7 @@ namespace LhlBot.Storage.PostgreSqlMigrations
                 {
                     ConversationId = table.Column<string>(type: "text", nullable: false),
                     ActivityId = table.Column<string>(type: "text", nullable: false),
-                    ReceivedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    ReceivedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -243,6 +282,32 @@ namespace LhlBot.Storage.PostgreSqlMigrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "RoleAuditEntry",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ActorPersonId = table.Column<int>(type: "integer", nullable: true),
+                    ActorName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    SubjectPersonId = table.Column<int>(type: "integer", nullable: true),
+                    SubjectName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Action = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Detail = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    Source = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RoleAuditEntry", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RoleAuditEntry_Person_SubjectPersonId",
+                        column: x => x.SubjectPersonId,
+                        principalTable: "Person",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AdvisorSlotClaims",
                 columns: table => new
                 {
@@ -349,6 +414,16 @@ namespace LhlBot.Storage.PostgreSqlMigrations
                 column: "UserAadObjectId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Experiences_MunicipalityNumber_RoundId",
+                table: "Experiences",
+                columns: new[] { "MunicipalityNumber", "RoundId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Experiences_Status",
+                table: "Experiences",
+                column: "Status");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Municipality_Name",
                 table: "Municipality",
                 column: "Name");
@@ -408,6 +483,16 @@ namespace LhlBot.Storage.PostgreSqlMigrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_RoleAuditEntry_At",
+                table: "RoleAuditEntry",
+                column: "At");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RoleAuditEntry_SubjectPersonId",
+                table: "RoleAuditEntry",
+                column: "SubjectPersonId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_StatusReports_MunicipalityNumber_RoundId_Version",
                 table: "StatusReports",
                 columns: new[] { "MunicipalityNumber", "RoundId", "Version" },
@@ -445,6 +530,12 @@ namespace LhlBot.Storage.PostgreSqlMigrations
                 name: "ConversationRecord");
 
             migrationBuilder.DropTable(
+                name: "Experiences");
+
+            migrationBuilder.DropTable(
+                name: "KnowledgeGeneration");
+
+            migrationBuilder.DropTable(
                 name: "Municipality");
 
             migrationBuilder.DropTable(
@@ -455,6 +546,9 @@ namespace LhlBot.Storage.PostgreSqlMigrations
 
             migrationBuilder.DropTable(
                 name: "RoleAssignment");
+
+            migrationBuilder.DropTable(
+                name: "RoleAuditEntry");
 
             migrationBuilder.DropTable(
                 name: "StatusReports");

@@ -1,11 +1,12 @@
-﻿using Microsoft.EntityFrameworkCore.Migrations;
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
 namespace LhlBot.Storage.Migrations
 {
     /// <inheritdoc />
-    public partial class ProviderNeutralFilter : Migration
+    public partial class ScaleOut : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -13,6 +14,19 @@ namespace LhlBot.Storage.Migrations
             migrationBuilder.DropIndex(
                 name: "IX_StatusReports_OneCurrent",
                 table: "StatusReports");
+
+            migrationBuilder.CreateTable(
+                name: "KnowledgeGeneration",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false),
+                    Generation = table.Column<long>(type: "INTEGER", nullable: false),
+                    ChangedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_KnowledgeGeneration", x => x.Id);
+                });
 
             migrationBuilder.CreateIndex(
                 name: "IX_StatusReports_OneCurrent",
@@ -25,6 +39,9 @@ namespace LhlBot.Storage.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "KnowledgeGeneration");
+
             migrationBuilder.DropIndex(
                 name: "IX_StatusReports_OneCurrent",
                 table: "StatusReports");
