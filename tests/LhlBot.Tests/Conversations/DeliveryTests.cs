@@ -115,7 +115,11 @@ public sealed class DeliveryTests
         var folder = Path.Combine(Path.GetTempPath(), "lhlbot-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
         var connection = $"Data Source={Path.Combine(folder, "lhlbot.db")};Default Timeout=1";
-        await using var host = await StartAsync(flakiness, new Dictionary<string, string?> { ["Storage:ConnectionString"] = connection, ["Storage:DataFolder"] = folder });
+        await using var host = await StartAsync(flakiness, new Dictionary<string, string?>
+        {
+            // A SQLite writer's lock is the point of this test, also when the suite runs on PostgreSQL.
+            ["Storage:Provider"] = "Sqlite", ["Storage:ConnectionString"] = connection, ["Storage:DataFolder"] = folder,
+        });
         var client = host.CreateClient();
         await PostAsync(client, Message("meny", "warm-up", "conv-lock"));
         var message = Message("krasj", "locked-1", "conv-lock");
