@@ -18,10 +18,10 @@ builder.Logging.AddProvider(new FileLoggerProvider(Path.Combine(
     new DataFolderProbe(builder.Configuration, builder.Environment).Path, "logs")));
 
 var app = builder.Build();
-await app.Services.GetRequiredService<Startup>().InitializeAsync();
 
 if (isCommand)
 {
+    await app.Services.GetRequiredService<Startup>().InitializeAsync();
     var commands = app.Services.GetServices<ICliCommand>().ToList();
     var command = CliCommands.Find(commands, args, out var rest);
     if (command is null)
@@ -35,9 +35,10 @@ if (isCommand)
     return await command.RunAsync(rest, Console.In, Console.Out, stop.Token);
 }
 
+// The listener opens at once; StartupService prepares the database and the index behind the start-up gate.
+app.UseStartupGate();
 app.MapBotFramework("/api/messages");
 app.MapWeb(); // the chat page at / (local development), the status dashboard at /status (also a Teams tab)
-app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
 await app.RunAsync();
 return 0;
 

@@ -37,26 +37,32 @@ internal static class ActivityDeduplication
 }
 
 /// <summary>Deletes processed-activity claims older than the retention, so the table stays about a day long.</summary>
-internal sealed class ProcessedActivityPruner(IServiceScopeFactory scopes, IOptions<DeduplicationOptions> options, TimeProvider clock, ILogger<ProcessedActivityPruner> logger) : BackgroundService
+internal sealed class ProcessedActivityPruner(IServiceScopeFactory scopes, IOptions<DeduplicationOptions> options, TimeProvider clock, Hosting.Readiness readiness,
+    JobLeases leases, Hosting.BotTelemetry telemetry, ILogger<ProcessedActivityPruner> logger) : BackgroundService
 {
+    public const string LeaseName = "processed-activity-pruning";
+
     public async Task<int> PruneAsync(CancellationToken cancellationToken)
     {
         var cutoff = (clock.GetUtcNow() - options.Value.ProcessedActivityRetention).UtcDateTime;
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<LhlDbContext>();
         var removed = await db.Set<ProcessedActivity>().Where(p => p.ReceivedAt < cutoff).ExecuteDeleteAsync(cancellationToken);
+        telemetry.Pruned.Add(removed, new KeyValuePair<string, object?>("lhlbot.table", "ProcessedActivity"));
         if (removed > 0) logger.LogInformation("Pruned {Count} processed-activity claims older than {Cutoff:O}.", removed, cutoff);
         return removed;
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        await readiness.WaitForDatabaseAsync(stoppingToken);
         using var timer = new PeriodicTimer(options.Value.PruneInterval, clock);
         do
         {
             try
             {
-                await PruneAsync(stoppingToken);
+                // Once per interval across bot instances: whoever takes the lease prunes.
+                if (await leases.TryAcquireAsync(LeaseName, options.Value.PruneInterval * 0.9, stoppingToken)) await PruneAsync(stoppingToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

@@ -17,11 +17,32 @@ internal sealed class ConversationRunner(
     IServiceScopeFactory scopes,
     PromptRenderer prompts,
     TimeProvider clock,
+    Hosting.Readiness readiness,
+    Hosting.BotTelemetry telemetry,
     ILogger<ConversationRunner> logger) : IBot
 {
     private const int MaxAttempts = 6;
 
     public async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        var type = turnContext.Activity.Type;
+        using var span = telemetry.Source.StartActivity("turn");
+        span?.SetTag("lhlbot.activity.type", type);
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        telemetry.TurnsActive.Add(1);
+        try
+        {
+            await RunTurnAsync(turnContext, cancellationToken);
+        }
+        finally
+        {
+            telemetry.TurnsActive.Add(-1);
+            telemetry.TurnDuration.Record(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds,
+                new KeyValuePair<string, object?>("lhlbot.activity.type", type));
+        }
+    }
+
+    private async Task RunTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
         var activity = turnContext.Activity;
         if (activity.Conversation?.Id is not { Length: > 0 } conversationId)
@@ -29,6 +50,9 @@ internal sealed class ConversationRunner(
             logger.LogWarning("Activity {Type} without a conversation id ignored.", activity.Type);
             return;
         }
+
+        // Over HTTP the start-up gate answers 503 before this; an in-process caller (the terminal chat) waits.
+        await readiness.WaitForDatabaseAsync(cancellationToken);
 
         var claim = ActivityDeduplication.ClaimFor(activity, clock);
         if (claim is not null)
@@ -95,6 +119,7 @@ internal sealed class ConversationRunner(
                     await AcknowledgeDuplicateAsync(turnContext, claim, cancellationToken);
                     return;
                 }
+                telemetry.TurnRetries.Add(1);
                 logger.LogInformation("Conversation {ConversationId} changed during the turn (attempt {Attempt}); running it again.", conversationId, attempt);
                 await Task.Delay(Random.Shared.Next(5, 40) * attempt, cancellationToken);
                 continue;
@@ -148,6 +173,7 @@ internal sealed class ConversationRunner(
 
     private async Task AcknowledgeDuplicateAsync(ITurnContext turnContext, ProcessedActivity claim, CancellationToken cancellationToken)
     {
+        telemetry.Duplicates.Add(1);
         logger.LogInformation("Activity {ActivityId} in {ConversationId} was already processed; acknowledged without processing.",
             LogText.Safe(claim.ActivityId), LogText.Safe(claim.ConversationId));
         if (turnContext.Activity.Type == ActivityTypes.Invoke)

@@ -20,12 +20,16 @@ internal static class LhlBotServices
     public static IServiceCollection AddLhlBot(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(TimeProvider.System);
+        services.AddBotTelemetry(configuration);
 
         // Storage
         services.AddStorage(configuration);
         services.Configure<RegistryOptions>(configuration.GetSection("Registry"));
         services.AddScoped<RegistrySeeder>();
         services.AddSingleton<Startup>();
+        services.AddSingleton<Readiness>();
+        services.AddSingleton<JobLeases>();
+        services.AddHostedService<StartupService>();
 
         // Protocol: the Bot Framework endpoint, with a typing indicator around every turn. De-duplication of
         // re-delivered activities is part of the turn's own save (ConversationRunner).
@@ -69,6 +73,9 @@ internal static class LhlBotServices
         services.Configure<KnowledgeSyncOptions>(configuration.GetSection("KnowledgeSync"));
         services.AddSingleton<KnowledgeSync>();
         services.AddHostedService<KnowledgeSyncService>();
+        services.Configure<QuestionLogRetentionOptions>(configuration.GetSection("Retention"));
+        services.AddSingleton<QuestionLogRetention>();
+        services.AddHostedService<QuestionLogRetentionService>();
 
         // Jobs register their features in menu order; Questions comes last, as it takes any text.
         services.AddScoped<IBotFeature>(provider => provider.GetRequiredService<QuestionsFeature>());

@@ -7,14 +7,30 @@ using Microsoft.EntityFrameworkCore;
 namespace LhlBot.Hosting;
 
 /// <summary>
-/// What must be true before the first turn: the database migrated (EF migrations, never EnsureCreated),
-/// the registry and demo data seeded, the knowledge indexed (reused when unchanged).
+/// What must be true before turns: the database migrated (EF migrations, never EnsureCreated), the registry and demo
+/// data seeded; then the knowledge indexed (reused when unchanged). <see cref="Readiness"/> tells who waits how far.
 /// </summary>
-internal sealed class Startup(IServiceScopeFactory scopes, KnowledgeBase knowledge, Questions.KnowledgeSync knowledgeSync, DataFolder dataFolder, ILogger<Startup> logger)
+internal sealed class Startup(IServiceScopeFactory scopes, KnowledgeBase knowledge, Questions.KnowledgeSync knowledgeSync, DataFolder dataFolder, Readiness readiness, ILogger<Startup> logger)
 {
     public async Task InitializeAsync(CancellationToken cancellationToken = default)
     {
         var watch = Stopwatch.StartNew();
+        await InitializeDatabaseAsync(cancellationToken);
+        readiness.DatabaseDone();
+        logger.LogInformation("Database ready in {Elapsed} ms.", watch.ElapsedMilliseconds);
+        try
+        {
+            // The index build is CPU work under the knowledge base's lock; off the caller's thread.
+            await Task.Run(() => LoadKnowledgeAsync(watch, cancellationToken), cancellationToken);
+        }
+        finally
+        {
+            readiness.KnowledgeDone();
+        }
+    }
+
+    private async Task InitializeDatabaseAsync(CancellationToken cancellationToken)
+    {
         await using (var scope = scopes.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<LhlDbContext>();
@@ -33,7 +49,10 @@ internal sealed class Startup(IServiceScopeFactory scopes, KnowledgeBase knowled
                 }
             }
         }
+    }
 
+    private async Task LoadKnowledgeAsync(Stopwatch watch, CancellationToken cancellationToken)
+    {
         IndexReport report;
         try
         {

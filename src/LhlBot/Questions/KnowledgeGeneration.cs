@@ -89,11 +89,13 @@ internal sealed class KnowledgeSync(IServiceScopeFactory scopes, KnowledgeBase k
 }
 
 /// <summary>Looks for a reindex done by another instance every <see cref="KnowledgeSyncOptions.PollSeconds"/> while the bot serves.</summary>
-internal sealed class KnowledgeSyncService(KnowledgeSync sync, IOptions<KnowledgeSyncOptions> options, ILogger<KnowledgeSyncService> logger) : BackgroundService
+internal sealed class KnowledgeSyncService(KnowledgeSync sync, IOptions<KnowledgeSyncOptions> options, Hosting.Readiness readiness, ILogger<KnowledgeSyncService> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (options.Value.PollSeconds <= 0) return;
+        try { await readiness.WaitAsync(stoppingToken); }
+        catch (Exception ex) when (ex is not OperationCanceledException) { return; } // start-up failed; the host stops
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.PollSeconds));
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {

@@ -15,7 +15,7 @@ namespace LhlBot.Questions;
 /// 👍/👎 stored with the question, and an honest "fant ikke" (logged for administrators) below the threshold.
 /// A short follow-up ("og for KS?") is read in the context of the question before it.
 /// </summary>
-internal sealed class QuestionsFeature(KnowledgeBase knowledge, KnowledgeSync sync, LhlDbContext db, IEnumerable<IFollowUpOffer> offers, AnswerFeedback feedback, IEnumerable<IAnswerSupplement> supplements, TimeProvider clock)
+internal sealed class QuestionsFeature(KnowledgeBase knowledge, KnowledgeSync sync, Hosting.Readiness readiness, Hosting.BotTelemetry telemetry, LhlDbContext db, IEnumerable<IFollowUpOffer> offers, AnswerFeedback feedback, IEnumerable<IAnswerSupplement> supplements, TimeProvider clock)
     : IBotFeature, IQuestionAnswerer
 {
     public const string AskAction = "questions.ask";
@@ -88,8 +88,15 @@ internal sealed class QuestionsFeature(KnowledgeBase knowledge, KnowledgeSync sy
 
     public async Task AnswerAsync(DialogContext dc, string question, CancellationToken cancellationToken)
     {
+        if (readiness.KnowledgeLoading)
+        {
+            // The first index build after a start is still running: say so at once rather than keep the turn waiting.
+            await dc.SendAsync(Hosting.StartupGate.StartingText + " Jeg laster inn veiledningsdokumentene – spør igjen om noen sekunder.", cancellationToken);
+            return;
+        }
         var previous = (string?)dc.State.Memory[LastQuestionKey];
         var result = knowledge.Search(question, maxResults: 10, previousQuestion: previous);
+        telemetry.Questions.Add(1, new KeyValuePair<string, object?>("lhlbot.outcome", result.Answered ? "answered" : "declined"));
         var top = result.Hits.Count > 0 ? result.Hits[0] : null;
         var entry = new QuestionLogEntry
         {

@@ -67,7 +67,7 @@ internal sealed class BookingTestHost : IAsyncDisposable
                 extra?.Invoke(services);
             });
         });
-        _ = factory.Services;
+        factory.Services.GetRequiredService<LhlBot.Hosting.Readiness>().WaitAsync(CancellationToken.None).GetAwaiter().GetResult();
     }
 
     public string DataFolder { get; }

@@ -42,8 +42,7 @@ public sealed class BotHost : IAsyncDisposable
         {
             ownsFolder = dataFolder is null,
         };
-        _ = host.factory.Services; // starts the host: migrations, seeding, index
-        await Task.CompletedTask;
+        await host.WaitUntilReadyAsync(); // starts the host and waits for migrations, seeding and the index
         return host;
     }
 
@@ -51,8 +50,11 @@ public sealed class BotHost : IAsyncDisposable
     {
         await factory.DisposeAsync();
         factory = Create();
-        _ = factory.Services;
+        await WaitUntilReadyAsync();
     }
+
+    private Task WaitUntilReadyAsync() =>
+        factory.Services.GetRequiredService<LhlBot.Hosting.Readiness>().WaitAsync(CancellationToken.None);
 
     /// <summary>A conversation with the bot as one user, turns run through the bot in-process.</summary>
     public TestConversation Conversation(string? conversationId = null, string channelId = "test", TestUser? user = null) =>

@@ -27,7 +27,7 @@ internal sealed record BookingResult(BookingOutcome Outcome, Booking? Booking);
 /// A fresh context commits only the booking, not the turn's half-finished state. The booking id is chosen before
 /// the write and kept in the dialog state, so a turn that is retried finds its booking instead of booking twice.
 /// </summary>
-internal sealed class BookingStore(IServiceScopeFactory scopes, IOptions<BookingOptions> options, TimeProvider clock, ILogger<BookingStore> logger)
+internal sealed class BookingStore(IServiceScopeFactory scopes, IOptions<BookingOptions> options, TimeProvider clock, Hosting.BotTelemetry telemetry, ILogger<BookingStore> logger)
 {
     public async Task<BookingResult> BookAsync(Guid id, BookingDraft draft, DateTime startUtc, int bookedByPersonId, CancellationToken cancellationToken)
     {
@@ -135,6 +135,7 @@ internal sealed class BookingStore(IServiceScopeFactory scopes, IOptions<Booking
         catch (DbUpdateException ex) when (StorageErrors.IsUniqueViolation(ex))
         {
             await transaction.RollbackAsync(cancellationToken);
+            telemetry.BookingConflicts.Add(1);
             logger.LogInformation("A booking lost the race for its time: {Message}", ex.InnerException!.Message);
             return false;
         }

@@ -47,12 +47,13 @@ internal sealed class ReminderJob(IServiceScopeFactory scopes, BookingNotifier n
 }
 
 /// <summary>Runs <see cref="ReminderJob"/> every <see cref="BookingOptions.ReminderIntervalMinutes"/> minutes while the bot serves.</summary>
-internal sealed class ReminderService(ReminderJob job, IOptions<BookingOptions> options, ILogger<ReminderService> logger) : BackgroundService
+internal sealed class ReminderService(ReminderJob job, IOptions<BookingOptions> options, Hosting.Readiness readiness, ILogger<ReminderService> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var minutes = options.Value.ReminderIntervalMinutes;
         if (minutes <= 0) return;
+        await readiness.WaitForDatabaseAsync(stoppingToken);
         using var timer = new PeriodicTimer(TimeSpan.FromMinutes(minutes));
         do
         {

@@ -667,6 +667,25 @@ namespace LhlBot.Storage.Migrations
                     b.ToTable("StatusReports", (string)null);
                 });
 
+            modelBuilder.Entity("LhlBot.Storage.JobLease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("LeasedUntilUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("JobLease");
+                });
+
             modelBuilder.Entity("LhlBot.Bookings.AdvisorSlotClaim", b =>
                 {
                     b.HasOne("LhlBot.Bookings.Booking", null)

@@ -657,6 +657,25 @@ namespace LhlBot.Storage.PostgreSqlMigrations
                     b.ToTable("StatusReports", (string)null);
                 });
 
+            modelBuilder.Entity("LhlBot.Storage.JobLease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<DateTime>("LeasedUntilUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("JobLease");
+                });
+
             modelBuilder.Entity("LhlBot.Bookings.AdvisorSlotClaim", b =>
                 {
                     b.HasOne("LhlBot.Bookings.Booking", null)
