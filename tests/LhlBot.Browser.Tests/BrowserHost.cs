@@ -43,6 +43,8 @@ public sealed class BrowserHost : IAsyncLifetime
         });
         factory.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
         factory.StartServer();
+        // The listener opens before start-up is done; the pages need the database and the index.
+        await factory.Services.GetRequiredService<LhlBot.Hosting.Readiness>().WaitAsync(CancellationToken.None);
         var addresses = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
         BaseAddress = new Uri(addresses.First());
         await ImportAvailabilityAsync();
