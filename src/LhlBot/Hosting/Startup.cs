@@ -57,7 +57,17 @@ internal sealed class Startup(IServiceScopeFactory scopes, KnowledgeBase knowled
         try
         {
             await knowledgeSync.MarkCurrentAsync(cancellationToken); // read first: a reindex elsewhere during the build is picked up after
-            report = knowledge.Build();
+            try
+            {
+                report = knowledge.Build();
+            }
+            catch (IOException ex)
+            {
+                // Two processes started together on one data folder may both write the index; the second try reuses the first's.
+                logger.LogWarning(ex, "Building the knowledge index met another writer; trying once more.");
+                await Task.Delay(TimeSpan.FromMilliseconds(500), cancellationToken);
+                report = knowledge.Build();
+            }
         }
         catch (Exception ex)
         {
