@@ -56,6 +56,19 @@ namespace LhlBot.Storage.PostgreSqlMigrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "JobLease",
+                columns: table => new
+                {
+                    Name = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Holder = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    LeasedUntilUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_JobLease", x => x.Name);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "KnowledgeGeneration",
                 columns: table => new
                 {
@@ -91,6 +104,7 @@ namespace LhlBot.Storage.PostgreSqlMigrations
                     Name = table.Column<string>(type: "text", nullable: false),
                     Email = table.Column<string>(type: "text", nullable: true),
                     AadObjectId = table.Column<string>(type: "text", nullable: true),
+                    TenantId = table.Column<string>(type: "text", nullable: true),
                     ChannelUserId = table.Column<string>(type: "text", nullable: true),
                     ConversationReferenceJson = table.Column<string>(type: "text", nullable: true),
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
@@ -254,6 +268,28 @@ namespace LhlBot.Storage.PostgreSqlMigrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ChannelIdentity",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ChannelId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    UserId = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    PersonId = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ChannelIdentity", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ChannelIdentity_Person_PersonId",
+                        column: x => x.PersonId,
+                        principalTable: "Person",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "RoleAssignment",
                 columns: table => new
                 {
@@ -409,6 +445,17 @@ namespace LhlBot.Storage.PostgreSqlMigrations
                 columns: new[] { "Status", "StartUtc" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ChannelIdentity_ChannelId_UserId",
+                table: "ChannelIdentity",
+                columns: new[] { "ChannelId", "UserId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ChannelIdentity_PersonId",
+                table: "ChannelIdentity",
+                column: "PersonId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ConversationRecord_UserAadObjectId",
                 table: "ConversationRecord",
                 column: "UserAadObjectId");
@@ -527,10 +574,16 @@ namespace LhlBot.Storage.PostgreSqlMigrations
                 name: "BookingAdvisors");
 
             migrationBuilder.DropTable(
+                name: "ChannelIdentity");
+
+            migrationBuilder.DropTable(
                 name: "ConversationRecord");
 
             migrationBuilder.DropTable(
                 name: "Experiences");
+
+            migrationBuilder.DropTable(
+                name: "JobLease");
 
             migrationBuilder.DropTable(
                 name: "KnowledgeGeneration");

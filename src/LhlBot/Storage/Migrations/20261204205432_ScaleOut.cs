@@ -16,6 +16,19 @@ namespace LhlBot.Storage.Migrations
                 table: "StatusReports");
 
             migrationBuilder.CreateTable(
+                name: "JobLease",
+                columns: table => new
+                {
+                    Name = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Holder = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    LeasedUntilUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_JobLease", x => x.Name);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "KnowledgeGeneration",
                 columns: table => new
                 {
@@ -39,6 +52,9 @@ namespace LhlBot.Storage.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "JobLease");
+
             migrationBuilder.DropTable(
                 name: "KnowledgeGeneration");
 
