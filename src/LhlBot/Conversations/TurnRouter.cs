@@ -10,8 +10,13 @@ namespace LhlBot.Conversations;
 /// Decides what a turn is about: a welcome, a command that works anywhere ("avbryt", "hjelp", "start på nytt"),
 /// the answer to the active dialog, a question asked in the middle of one, the start of a job, or a question.
 /// </summary>
-internal sealed class TurnRouter(IEnumerable<IBotFeature> features, IQuestionAnswerer questions, WelcomeCard welcome, DialogSet dialogs)
+internal sealed class TurnRouter(IEnumerable<IBotFeature> features, IQuestionAnswerer questions, WelcomeCard welcome, DialogSet dialogs, Requests.RequestRecognizer requests)
 {
+    public const string HelpAction = "help";
+    public const string MenuAction = "menu";
+    private static readonly string[] YesWords = ["ja", "ja takk", "jepp", "ok", "gjerne", "ja, gjerne", "stemmer", "riktig"];
+    private static readonly string[] NoWords = ["nei", "nei takk", "nope", "feil"];
+    private static readonly string[] ExplicitMenuWords = ["meny", "menu", "vis menyen", "hovedmeny"];
     private static readonly string[] CancelWords = ["avbryt", "stopp", "slutt", "cancel", "avslutt"];
     private static readonly string[] RestartWords = ["start på nytt", "start paa nytt", "begynn på nytt", "restart", "byrj på nytt"];
     private static readonly string[] HelpWords = ["hjelp", "help", "hjelp meg"];
@@ -55,7 +60,7 @@ internal sealed class TurnRouter(IEnumerable<IBotFeature> features, IQuestionAns
             await welcome.SendAsync(dc, features, firstContact: false, cancellationToken);
             return;
         }
-        if (input.IsCommand(HelpWords))
+        if (input.Action == HelpAction || input.IsCommand(HelpWords))
         {
             await SendHelpAsync(dc, cancellationToken);
             return;
@@ -68,9 +73,34 @@ internal sealed class TurnRouter(IEnumerable<IBotFeature> features, IQuestionAns
                 // A job's button (👍 on an answer, «Book» on an old menu) pressed while a dialog is active.
                 var feature = features.FirstOrDefault(f => f.WorksMidDialog(jobAction));
                 if (feature is not null && await feature.TryStartAsync(dc, cancellationToken)) return;
+                if (jobAction == MenuAction || (dc.State.Memory[MenuOverDialogKey] is JsonValue shown && (long?)shown + 1 == dc.TurnNumber))
+                {
+                    // Chosen from the menu shown over the dialog: the dialog is left, the choice runs.
+                    dc.State.Memory.Remove(MenuOverDialogKey);
+                    dc.CancelAll();
+                    await StartAsync(dc, cancellationToken);
+                    return;
+                }
                 await dc.SendAsync("Vi er midt i noe – gjør det ferdig eller skriv «avbryt» først. Her er der vi slapp:", cancellationToken);
                 await dc.RepromptAsync(cancellationToken);
                 return;
+            }
+            if (input.Action == MenuAction || input.IsCommand(ExplicitMenuWords))
+            {
+                // The menu, as asked; what is open waits. Choosing from the menu leaves it (nothing of it is stored yet).
+                await welcome.SendAsync(dc, features, firstContact: false, cancellationToken);
+                dc.State.Memory[MenuOverDialogKey] = dc.TurnNumber;
+                await dc.SendAsync("Du er midt i noe. Velger du noe fra menyen, avbrytes det uten at noe lagres. Skriv «fortsett» for å gå tilbake dit du var.", cancellationToken);
+                return;
+            }
+            if (dc.State.Memory[MenuOverDialogKey] is JsonValue menuShown && (long?)menuShown + 1 == dc.TurnNumber
+                && input.CardValue is null && int.TryParse(input.Normalized, out _) && Requests.PendingStep.Take(dc) is { } menu)
+            {
+                // A number picked from the menu shown over the dialog: the dialog is left, the item runs.
+                var running = dc.State.Stack.ToList();
+                dc.CancelAll();
+                if (await AnswerPendingAsync(dc, menu, cancellationToken)) return;
+                dc.State.Stack.AddRange(running);
             }
             if (input.IsCommand(ResumeWords) || input.IsCommand(MenuWords))
             {
@@ -90,15 +120,13 @@ internal sealed class TurnRouter(IEnumerable<IBotFeature> features, IQuestionAns
             return;
         }
 
-        if (input.Action == "menu" || input.IsCommand(MenuWords))
+        if (input.Action == MenuAction || input.IsCommand(MenuWords))
         {
             await welcome.SendAsync(dc, features, firstContact: false, cancellationToken);
             return;
         }
-        foreach (var feature in features)
-        {
-            if (await feature.TryStartAsync(dc, cancellationToken)) return;
-        }
+        if (Requests.PendingStep.Take(dc) is { } pending && input.CardValue is null && await AnswerPendingAsync(dc, pending, cancellationToken)) return;
+        if (await StartAsync(dc, cancellationToken)) return;
         if (input.Text.Length > 0 && input.Normalized.Length == 0)
         {
             // «🙂», «?», «...»: no words to search for, and no feedback either.
@@ -107,12 +135,93 @@ internal sealed class TurnRouter(IEnumerable<IBotFeature> features, IQuestionAns
         }
         if (input.Text.Length > 0)
         {
+            var request = requests.Recognize(input.Text);
+            switch (request.Verdict)
+            {
+                case Requests.RequestVerdict.Start:
+                    if (await RunAsAsync(dc, request.ActionData(), cancellationToken)) return;
+                    break;
+                case Requests.RequestVerdict.Ask:
+                    await AskMeantAsync(dc, request, cancellationToken);
+                    return;
+            }
             await questions.AnswerAsync(dc, input.Text, cancellationToken);
             return;
         }
-        if (input.Text.Length > 0 || input.CardValue is null) return;
+        if (input.CardValue is null) return;
         // A button nobody knows (a card from an older version of the bot).
         await SendEndedAsync(dc, null, cancellationToken);
+    }
+
+    private const string MenuOverDialogKey = "menuOverDialog";
+
+    /// <summary>Offers the input to the jobs (their buttons and exact words) and the front door; true when one took it.</summary>
+    private async Task<bool> StartAsync(DialogContext dc, CancellationToken cancellationToken)
+    {
+        if (dc.Input.Action == HelpAction)
+        {
+            await SendHelpAsync(dc, cancellationToken);
+            return true;
+        }
+        if (dc.Input.Action == MenuAction)
+        {
+            await welcome.SendAsync(dc, features, firstContact: false, cancellationToken);
+            return true;
+        }
+        foreach (var feature in features)
+        {
+            if (await feature.TryStartAsync(dc, cancellationToken)) return true;
+        }
+        return false;
+    }
+
+    /// <summary>Runs typed text as the card action it stands for (a recognised request, a menu number, «ja» to «Mente du …?»).</summary>
+    private Task<bool> RunAsAsync(DialogContext dc, JsonObject data, CancellationToken cancellationToken)
+    {
+        dc.ReplaceInput(dc.Input.As(data));
+        return StartAsync(dc, cancellationToken);
+    }
+
+    private async Task<bool> AnswerPendingAsync(DialogContext dc, JsonObject pending, CancellationToken cancellationToken)
+    {
+        var input = dc.Input;
+        switch ((string?)pending["kind"])
+        {
+            case "municipality" when requests.Entities.BareMunicipality(input.Text) is { } municipality:
+                return await RunAsAsync(dc, new JsonObject { ["action"] = (string?)pending["action"], [(string?)pending["field"] ?? "municipality"] = municipality.Number }, cancellationToken);
+            case "yesno" when input.IsCommand(YesWords) && pending["yes"] is JsonObject yes:
+                return await RunAsAsync(dc, yes.DeepClone().AsObject(), cancellationToken);
+            case "yesno" when input.IsCommand(NoWords) && (string?)pending["question"] is { } question:
+                await questions.AnswerAsync(dc, question, cancellationToken);
+                return true;
+            case "menu" when int.TryParse(input.Normalized, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number)
+                             && pending["actions"] is JsonArray actions && number >= 1 && number <= actions.Count:
+                return await RunAsAsync(dc, new JsonObject { ["action"] = (string?)actions[number - 1] }, cancellationToken);
+        }
+        return false;
+    }
+
+    /// <summary>«Mente du å booke et veiledningsmøte?» — yes runs the job with what the text said; no answers it as a question.</summary>
+    private async Task AskMeantAsync(DialogContext dc, Requests.RecognizedRequest request, CancellationToken cancellationToken)
+    {
+        var yes = request.ActionData();
+        var meaning = request.Declaration!.Meaning;
+        Requests.PendingStep.ExpectYesNo(dc, yes, dc.Input.Text);
+        var text = $"Mente du {meaning}? Svar «ja», eller «nei» for å få svar fra veiledningsdokumentene.";
+        if (!dc.CardsSupported)
+        {
+            await dc.SendAsync(text, cancellationToken);
+            return;
+        }
+        await dc.SendCardAsync("summary", new JsonObject
+        {
+            ["title"] = $"Mente du {meaning}?",
+            ["intro"] = "",
+            ["facts"] = new JsonArray(),
+            ["actions"] = new JsonArray(
+                PromptRenderer.Action("Ja, " + meaning, yes),
+                PromptRenderer.Action("Nei, søk i dokumentene", new JsonObject { ["action"] = "questions.search", ["text"] = dc.Input.Text })),
+        }, text, cancellationToken);
     }
 
     /// <summary>
@@ -142,7 +251,7 @@ internal sealed class TurnRouter(IEnumerable<IBotFeature> features, IQuestionAns
         }
         var actions = new JsonArray();
         if (restart is not null) actions.Add(PromptRenderer.Action("Begynn på nytt", new JsonObject { ["action"] = restart }));
-        actions.Add(PromptRenderer.Action("Vis menyen", new JsonObject { ["action"] = "menu" }));
+        actions.Add(PromptRenderer.Action("Vis menyen", new JsonObject { ["action"] = MenuAction }));
         await dc.SendCardAsync("summary", new JsonObject
         {
             ["title"] = "Det skjemaet er avsluttet",

@@ -47,6 +47,9 @@ internal static class LhlBotServices
         services.AddSingleton<PromptRenderer>();
         services.AddScoped<DialogSet>();
         services.AddScoped<TurnRouter>();
+        services.AddOptions<Conversations.Requests.RequestSettings>().BindConfiguration(Conversations.Requests.RequestSettings.Section);
+        services.AddSingleton<Conversations.Requests.RequestRecognizer>();
+        services.AddSingleton<ICliCommand, Conversations.Requests.RoutingEvalCommand>();
         services.AddScoped<TurnOutbox>();
         services.AddScoped<People.CurrentUser>();
         services.Configure<People.PeopleOptions>(configuration.GetSection("People"));

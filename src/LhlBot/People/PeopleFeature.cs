@@ -58,7 +58,10 @@ internal sealed partial class PeopleFeature(
         switch (input.Action)
         {
             case ClaimAction:
-                await dc.BeginDialogAsync(ClaimDialog.DialogId, null, cancellationToken);
+                // A recognised request may name the municipality («jeg er ny kontaktperson i Vågan»).
+                await dc.BeginDialogAsync(ClaimDialog.DialogId,
+                    (string?)input.CardValue?["municipality"] is { Length: > 0 } number && registry.ByNumber(number) is not null ? new JsonObject { ["municipality"] = number } : null,
+                    cancellationToken);
                 return true;
             case ClaimsAction:
                 await ListClaimsAsync(dc, cancellationToken);

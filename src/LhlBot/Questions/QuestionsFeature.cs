@@ -19,6 +19,8 @@ internal sealed class QuestionsFeature(KnowledgeBase knowledge, KnowledgeSync sy
     : IBotFeature, IQuestionAnswerer
 {
     public const string AskAction = "questions.ask";
+    /// <summary>«Nei, søk i dokumentene» after «Mente du …?»: the text is answered as a question after all.</summary>
+    public const string SearchAction = "questions.search";
     private const string NextAction = "questions.next";
     private const string FeedbackAction = "questions.feedback";
     private const string Template = "answer";
@@ -50,6 +52,9 @@ internal sealed class QuestionsFeature(KnowledgeBase knowledge, KnowledgeSync sy
         {
             case AskAction:
                 await dc.SendAsync("Skriv spørsmålet ditt, så leter jeg i veiledningsdokumentene. Du kan skrive på bokmål eller nynorsk.", cancellationToken);
+                return true;
+            case SearchAction when ((string?)input.CardValue?["text"]) is { Length: > 0 } text:
+                await AnswerAsync(dc, text, cancellationToken);
                 return true;
             case NextAction:
                 await ShowHitAsync(dc, ReadGuid(input.CardValue?["log"]), input.CardInt("hit") ?? 1, cancellationToken);
@@ -308,8 +313,7 @@ internal sealed class QuestionsFeature(KnowledgeBase knowledge, KnowledgeSync sy
     private static Guid? JustAnswered(DialogContext dc) =>
         (long?)dc.State.Memory[LastAnswerTurnKey] is { } turn && turn + 1 == TurnVersion(dc) ? LastLog(dc) : null;
 
-    private static long TurnVersion(DialogContext dc) =>
-        dc.Context.TurnState.TryGetValue(nameof(ConversationRecord), out var record) && record is ConversationRecord r ? r.Version : 0;
+    private static long TurnVersion(DialogContext dc) => dc.TurnNumber;
 
     private static Guid? ReadGuid(JsonNode? node) =>
         node is JsonValue value && value.TryGetValue<string>(out var text) && Guid.TryParse(text, out var id) ? id : null;

@@ -124,7 +124,8 @@ internal sealed partial class StatusReportsFeature(
         }
         if (municipality is null)
         {
-            var text = "Hvilken kommune vil du rapportere for? Skriv for eksempel " + string.Join(" eller ", mine.Select(m => $"«rapporter for {m.Name}»")) + ".";
+            var text = "Hvilken kommune vil du rapportere for? Skriv kommunenavnet, for eksempel " + string.Join(" eller ", mine.Select(m => $"«{m.Name}»")) + ".";
+            Conversations.Requests.PendingStep.ExpectMunicipality(dc, ReportAction, "municipality");
             await dc.SendAsync(text, cancellationToken);
             return;
         }

@@ -26,6 +26,8 @@ internal sealed class WelcomeCard
             text.Append(i + 1).Append(". **").Append(items[i].Title).Append("** – ").AppendLine(items[i].Description);
         }
         text.AppendLine().Append(Tips);
+        // «2» typed next picks the second item (the plain-text menu is numbered; so is the terminal's card).
+        Conversations.Requests.PendingStep.ExpectMenuNumber(dc, items.Select(i => i.Action));
 
         await dc.SendCardAsync(Template, new
         {

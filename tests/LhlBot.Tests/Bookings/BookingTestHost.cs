@@ -156,6 +156,8 @@ internal sealed class BookingTestHost : IAsyncDisposable
 
 internal sealed class BookingConversation(BookingTestHost host, string conversationId, string channelId, TestUser user)
 {
+    public string Id => conversationId;
+
     public TestUser User => user;
 
     public Task<Reply> SayAsync(string text) => SendAsync(new Activity { Type = ActivityTypes.Message, Text = text });

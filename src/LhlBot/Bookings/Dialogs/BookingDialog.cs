@@ -104,6 +104,18 @@ internal sealed class BookingDialog : WaterfallDialog
         };
     }
 
+    /// <summary>The options a start may carry: {"with": "KS", "from": "2026-12-14", "municipality": "1804"} (each optional).</summary>
+    public static JsonObject? StartOptions(JsonObject? card)
+    {
+        if (card is null) return null;
+        var options = new JsonObject();
+        if ((string?)card[BookingFormDialog.WithId] is { } with && Enum.TryParse<MeetingWith>(with, out var parsed)) options[BookingFormDialog.WithId] = parsed.ToString();
+        if (DateOnly.TryParseExact((string?)card["from"], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var from)) options["from"] = from.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        if ((string?)card["municipality"] is { Length: 4 } number) options["municipality"] = number;
+        if (card["prefill"] is JsonObject prefill) options["prefill"] = prefill.DeepClone();
+        return options.Count > 0 ? options : null;
+    }
+
     // Step 0: who books, for which municipality — or which booking is moved.
     private async Task<DialogTurnStatus> BeginAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
@@ -140,6 +152,14 @@ internal sealed class BookingDialog : WaterfallDialog
                 .Select(kv => KeyValuePair.Create(kv.Key, kv.Value?.DeepClone())));
         }
         var municipalities = person.ContactFor();
+        // What the request said: pre-filled on the form, and the first times shown from that date.
+        if ((string?)step.Options?[BookingFormDialog.WithId] is { } askedWith)
+        {
+            var filled = step.Values["prefill"] as JsonObject ?? new JsonObject();
+            filled[BookingFormDialog.WithId] = askedWith;
+            step.Values["prefill"] = filled;
+        }
+        if ((string?)step.Options?["from"] is { } askedFrom) step.Values["startFrom"] = askedFrom;
         if (municipalities.Count == 0)
         {
             await dc.SendAsync(
@@ -148,6 +168,7 @@ internal sealed class BookingDialog : WaterfallDialog
             return await step.EndAsync(null, cancellationToken);
         }
         if (municipalities.Count == 1) return await step.NextAsync(JsonValue.Create(municipalities[0]), cancellationToken);
+        if ((string?)step.Options?["municipality"] is { } askedFor && municipalities.Contains(askedFor)) return await step.NextAsync(JsonValue.Create(askedFor), cancellationToken);
         await dc.Prompts.AskAsync(dc, await MunicipalityPromptAsync(municipalities, cancellationToken), cancellationToken: cancellationToken);
         return WaterfallStepContext.Wait();
     }
@@ -219,6 +240,7 @@ internal sealed class BookingDialog : WaterfallDialog
         }
         foreach (var (key, value) in answers) step.Values[key] = value?.DeepClone();
         StartTimes(step.Values);
+        if ((string?)step.Values["startFrom"] is { } startFrom) step.Values["from"] = startFrom;
         return await step.GoToAsync(RenderStep, null, cancellationToken);
     }
 

@@ -62,9 +62,9 @@ internal sealed class BookingFeature(LhlDbContext db, TimeProvider clock) : IBot
         switch (input.Action)
         {
             case StartAction:
-                // A button elsewhere (the experience bank's «Book møte om dette») may pre-fill the form.
-                await dc.BeginDialogAsync(Dialogs.BookingDialog.DialogId,
-                    input.CardValue?["prefill"] is JsonObject prefill ? new JsonObject { ["prefill"] = prefill.DeepClone() } : null, cancellationToken);
+                // A button elsewhere (the experience bank's «Book møte om dette») may pre-fill the form; a recognised
+                // request may say with whom, from when and for which municipality («møte med KS i uke 51»).
+                await dc.BeginDialogAsync(Dialogs.BookingDialog.DialogId, Dialogs.BookingDialog.StartOptions(input.CardValue), cancellationToken);
                 return true;
             case MineAction:
                 await ListAsync(dc, cancellationToken);

@@ -26,6 +26,9 @@ internal sealed class DialogContext(
     public void ReplaceInput(UserInput replacement) => Input = replacement;
 
     public DialogSet Dialogs { get; } = dialogs;
+
+    /// <summary>The conversation's turn count (its stored version at the start of this turn): «the turn just before» is this minus one.</summary>
+    public long TurnNumber => Context.TurnState.TryGetValue(nameof(ConversationRecord), out var record) && record is ConversationRecord r ? r.Version : 0;
     public PromptRenderer Prompts { get; } = prompts;
     public TimeProvider Clock { get; } = clock;
 
