@@ -145,7 +145,9 @@ internal sealed class RequestRecognizer
     }
 
     /// <summary>1 + ln(jobs / jobs whose examples have the term); a term no example has weighs as much as the rarest.</summary>
-    private double Weight(string term) => weights.TryGetValue(term, out var w) ? w : maxWeight;
+    /// <remarks>An entity's place («@office») weighs <see cref="RequestSettings.EntityWeight"/>: a name alone is no errand.</remarks>
+    private double Weight(string term) =>
+        term.StartsWith('@') ? settings.EntityWeight : weights.TryGetValue(term, out var w) ? w : maxWeight;
 
     /// <summary>The text's stems and words, with each entity replaced by its kind («@organisation»).</summary>
     private Example Prepare(string text, bool placeholders, out List<RequestEntity> found)

@@ -26,6 +26,9 @@ internal sealed class RequestSettings
     /// <summary>How much more the example's words found count than the text's other words (F-beta): a request carries its own details.</summary>
     public double RecallBeta { get; set; } = 1.5;
 
+    /// <summary>The weight of an entity's place in an example and a text («{office}»): it helps tell jobs apart, but a name alone («… i Nordland») is no request.</summary>
+    public double EntityWeight { get; set; } = 0.5;
+
     /// <summary>Typos are forgiven in words at least this long (shorter ones are too often another word).</summary>
     public int TypoMinLength { get; set; } = 5;
 }
