@@ -19,6 +19,10 @@ internal sealed record RequestDeclaration
     public Dictionary<string, string> Entities { get; init; } = [];
 
     public List<string> Examples { get; init; } = [];
+
+    /// <summary>Words that tell this job from a neighbour sharing its stems («booket», «avtalene» for the meetings already
+    /// made, against «bestille» for a new one); one in the text adds <see cref="RequestSettings.CueBonus"/>.</summary>
+    public List<string> Cues { get; init; } = [];
 }
 
 /// <summary>One <c>*.requests.json</c> file.</summary>

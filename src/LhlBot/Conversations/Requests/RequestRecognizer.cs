@@ -64,6 +64,7 @@ internal sealed class RequestRecognizer
         {
             foreach (var text in declaration.Examples) examples.Add((declaration, Prepare(text, placeholders: true, out _)));
         }
+        cues = declarations.ToDictionary(d => d, d => d.Cues.Select(TextMatching.Normalize).Where(c => c.Length > 0).ToArray());
         var jobs = Math.Max(1, declarations.Count);
         weights = examples.SelectMany(e => e.Example.Stems.Concat(e.Example.Words).Distinct().Select(t => (t, e.Declaration)))
             .Distinct().GroupBy(x => x.t).ToDictionary(g => g.Key, g => 1 + Math.Log((double)jobs / g.Count()));
@@ -71,6 +72,7 @@ internal sealed class RequestRecognizer
     }
 
     private readonly Dictionary<string, double> weights;
+    private readonly Dictionary<RequestDeclaration, string[]> cues;
     private readonly double maxWeight;
 
     public IReadOnlyList<RequestDeclaration> Declarations => declarations;
@@ -86,7 +88,7 @@ internal sealed class RequestRecognizer
 
         var scored = examples
             .Select(e => (e.Declaration, Score: Similarity(input, e.Example)))
-            .GroupBy(e => e.Declaration).Select(g => (Declaration: g.Key, Score: g.Max(x => x.Score)))
+            .GroupBy(e => e.Declaration).Select(g => (Declaration: g.Key, Score: g.Max(x => x.Score) + (HasCue(input, g.Key) && g.Max(x => x.Score) > 0 ? settings.CueBonus : 0)))
             .OrderByDescending(x => x.Score).ToList();
         var (best, score) = scored.Count > 0 ? scored[0] : (null, 0);
         score *= ShapeFactor(input.Words, text);
@@ -94,8 +96,11 @@ internal sealed class RequestRecognizer
             : score >= settings.StartScore ? RequestVerdict.Start
             : score >= settings.AskScore ? RequestVerdict.Ask
             : RequestVerdict.Question;
-        return new(verdict, best, Math.Round(score, 3), found);
+        return new(verdict, best, Math.Round(Math.Min(score, 1), 3), found);
     }
+
+    private bool HasCue(Example input, RequestDeclaration declaration) =>
+        cues[declaration].Any(c => input.Words.Any(w => w == c || (w.Length >= settings.TypoMinLength && c.Length >= settings.TypoMinLength && TextAnalysis.IsTypoOf(c, w))));
 
     /// <summary>A question opening («hva er», «hvorfor») always lowers the score; a question without «jeg», «vi» … does too.</summary>
     private double ShapeFactor(IReadOnlyList<string> words, string text)

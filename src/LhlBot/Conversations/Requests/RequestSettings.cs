@@ -29,6 +29,9 @@ internal sealed class RequestSettings
     /// <summary>The weight of an entity's place in an example and a text («{office}»): it helps tell jobs apart, but a name alone («… i Nordland») is no request.</summary>
     public double EntityWeight { get; set; } = 0.5;
 
+    /// <summary>Added when the text has one of a job's cue words: enough to settle a tie between neighbours, too little to make a question a request.</summary>
+    public double CueBonus { get; set; } = 0.08;
+
     /// <summary>Typos are forgiven in words at least this long (shorter ones are too often another word).</summary>
     public int TypoMinLength { get; set; } = 5;
 }

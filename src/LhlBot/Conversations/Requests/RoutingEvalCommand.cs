@@ -26,6 +26,7 @@ internal sealed class RoutingEvalCommand(RequestRecognizer recognizer) : ICliCom
             return 2;
         }
         var rows = new List<(string Id, string Kind, string Expect, string Got, bool Asked, bool EntitiesOk, bool HasEntities, double Score, string Text)>();
+        var entityKinds = new Dictionary<string, (int Right, int Of)>();
         var line = 0;
         foreach (var raw in await File.ReadAllLinesAsync(file, cancellationToken))
         {
@@ -45,6 +46,15 @@ internal sealed class RoutingEvalCommand(RequestRecognizer recognizer) : ICliCom
             // «Mente du …?» is neither right nor a question answered: it is counted as its own outcome.
             var got = result.Verdict switch { RequestVerdict.Start => result.Intent, RequestVerdict.Ask => "ask:" + result.Declaration!.Intent, _ => "question" };
             var (entitiesOk, hasEntities) = CheckEntities(item["entities"] as JsonObject, result);
+            if (got == expect && item["entities"] is JsonObject wanted)
+            {
+                foreach (var (kind, value) in wanted)
+                {
+                    var ok = CheckEntities(new JsonObject { [kind] = value?.DeepClone() }, result).Ok;
+                    var (r, of) = entityKinds.GetValueOrDefault(kind);
+                    entityKinds[kind] = (r + (ok ? 1 : 0), of + 1);
+                }
+            }
             rows.Add(((string?)item["id"] ?? line.ToString(), (string?)item["kind"] ?? "?", expect, got, result.Verdict == RequestVerdict.Ask, entitiesOk, hasEntities, result.Score, text));
         }
         if (rows.Count == 0)
@@ -67,6 +77,7 @@ internal sealed class RoutingEvalCommand(RequestRecognizer recognizer) : ICliCom
         await output.WriteLineAsync($"«Mente du …?» spurt: {rows.Count(r => r.Asked)} (av dem forespørsler: {requests.Count(r => r.Asked)}, spørsmål: {rows.Count(r => r.Asked && r.Expect == "question")})");
         var withEntities = rows.Where(r => r.HasEntities && r.Got == r.Expect).ToList();
         await output.WriteLineAsync($"Entiteter riktig der jobben var riktig: {Pct(withEntities.Count(r => r.EntitiesOk), withEntities.Count)}");
+        foreach (var (kind, (r, of)) in entityKinds.OrderBy(k => k.Key)) await output.WriteLineAsync($"  {kind}: {Pct(r, of)}");
         var wrongJob = rows.Count(r => r.Got != r.Expect && r.Got != "question" && !r.Asked && r.Expect != "question");
         await output.WriteLineAsync($"Feil jobb startet: {wrongJob}; spørsmål tatt som forespørsel: {rows.Count(r => r.Expect == "question" && r.Got != "question" && !r.Asked)}");
         if (verbose)
