@@ -70,7 +70,7 @@ public sealed class RequestRoutingTests
     public async Task When_request_and_question_are_close_the_bot_asks_Mente_du_and_yes_starts_the_job()
     {
         // Thresholds set so that this request lands between «start» and «question», as a vaguer one would.
-        await using var host = BookingTestHost.Start(new Dictionary<string, string?> { ["Requests:StartScore"] = "0.99", ["Requests:AskScore"] = "0.2" });
+        await using var host = BookingTestHost.Start(new Dictionary<string, string?> { ["Requests:StartScore"] = "1.5", ["Requests:AskScore"] = "0.2" });
         var office = await host.OfficeOfAsync(Bodo);
         await host.AddAdvisorAsync("Kari Rådgiver", office, Organisation.Statsforvalteren, (DayOfWeek.Wednesday, "09:00", "11:00"));
         var (_, user) = await host.AddContactAsync("Ola Kontakt", Bodo);
