@@ -14,15 +14,30 @@ namespace LhlBot.StatusReports;
 /// </summary>
 internal sealed class DemoDataSeeder(LhlDbContext db, IConfiguration configuration, RegistryLookup registry, TimeProvider clock, ILogger<DemoDataSeeder> logger) : ISeeder
 {
+    /// <summary>Every demo person's Entra object id starts so; the availability seeder finds the demo advisors by it.</summary>
+    public const string DemoAadPrefix = "00000000-0000-0000-0000-";
+
+    /// <summary>The demo office's advisors besides Statsforvalteren's, so a demo contact can book KS, USHT or all three.</summary>
+    private static readonly (int N, string Name, string Email, Organisation Organisation)[] MoreAdvisors =
+    [
+        (5, "Demo KS-rådgiver", "ks.nordland@example.no", Organisation.KS),
+        (6, "Demo USHT-rådgiver", "usht.nordland@example.no", Organisation.USHT),
+    ];
+
     public async Task SeedAsync(CancellationToken cancellationToken)
     {
-        if (!configuration.GetValue<bool>("Demo:Enabled") || await db.Set<Person>().AnyAsync(cancellationToken)) return;
+        if (!configuration.GetValue<bool>("Demo:Enabled")) return;
         var now = clock.GetUtcNow();
         var nordland = registry.FindOffice("Nordland").Match!;
+        if (await db.Set<Person>().AnyAsync(cancellationToken))
+        {
+            await AddMissingAdvisorsAsync(nordland.Id, now, cancellationToken);
+            return;
+        }
 
         Person Add(int n, string name, string email, RoleAssignment role)
         {
-            var person = new Person { Name = name, Email = email, AadObjectId = $"00000000-0000-0000-0000-{n:D12}", CreatedAt = now };
+            var person = new Person { Name = name, Email = email, AadObjectId = $"{DemoAadPrefix}{n:D12}", CreatedAt = now };
             role.Approved = true;
             role.ApprovedAt = now;
             person.Roles.Add(role);
@@ -33,6 +48,10 @@ internal sealed class DemoDataSeeder(LhlDbContext db, IConfiguration configurati
         Add(2, "Demo Rådgiver", "radgiver.nordland@example.no", new RoleAssignment { Role = Role.Advisor, OfficeId = nordland.Id, Organisation = Organisation.Statsforvalteren, CreatedAt = now });
         Add(3, "Demo Helsedirektoratet", "hdir@example.no", new RoleAssignment { Role = Role.National, CreatedAt = now });
         Add(4, "Demo Administrator", "admin@example.no", new RoleAssignment { Role = Role.Administrator, CreatedAt = now });
+        foreach (var a in MoreAdvisors)
+        {
+            Add(a.N, a.Name, a.Email, new RoleAssignment { Role = Role.Advisor, OfficeId = nordland.Id, Organisation = a.Organisation, CreatedAt = now });
+        }
         await db.SaveChangesAsync(cancellationToken); // the contact's id, for the reports Bodø sent
 
         // A handful of Nordland municipalities in May and November 2021, shaped like the answers in Hdir's note.
@@ -79,5 +98,25 @@ internal sealed class DemoDataSeeder(LhlDbContext db, IConfiguration configurati
         }
         await db.SaveChangesAsync(cancellationToken);
         logger.LogInformation("Demo data added: four demo people and {Count} reports from 2021.", reports.Length);
+    }
+
+    /// <summary>A demo database from before KS and USHT advisors were part of the demo gets them (once; matched by e-mail).</summary>
+    private async Task AddMissingAdvisorsAsync(int officeId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (!await db.Set<Person>().AnyAsync(p => p.AadObjectId == DemoAadPrefix + 1.ToString("D12"), cancellationToken)) return;
+        var added = 0;
+        foreach (var a in MoreAdvisors)
+        {
+            if (await db.Set<Person>().AnyAsync(p => p.Email == a.Email, cancellationToken)) continue;
+            var person = new Person { Name = a.Name, Email = a.Email, AadObjectId = $"{DemoAadPrefix}{a.N:D12}", CreatedAt = now };
+            person.Roles.Add(new RoleAssignment { Role = Role.Advisor, OfficeId = officeId, Organisation = a.Organisation, CreatedAt = now, Approved = true, ApprovedAt = now });
+            db.Add(person);
+            added++;
+        }
+        if (added > 0)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            logger.LogInformation("Demo data: {Count} demo advisors added (KS, USHT).", added);
+        }
     }
 }

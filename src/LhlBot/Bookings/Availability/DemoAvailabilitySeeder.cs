@@ -6,18 +6,18 @@ using Microsoft.EntityFrameworkCore;
 namespace LhlBot.Bookings.Availability;
 
 /// <summary>
-/// For a newcomer trying the bot (configuration Demo:Enabled): gives the demo advisors (e-mail @demo.lhlbot.no,
-/// created by the People demo seeder) weekday windows, so booking shows times at once. Does nothing when any
-/// availability exists already, or when there are no demo advisors.
+/// For a newcomer trying the bot (configuration Demo:Enabled): gives the demo advisors (Statsforvalteren, KS and
+/// USHT in Nordland, created by the demo data seeder) weekly windows, so booking shows times at once — every week
+/// from today on, whatever today is. Demo advisors who already have windows keep them.
 /// </summary>
 internal sealed class DemoAvailabilitySeeder(LhlDbContext db, IConfiguration configuration, ILogger<DemoAvailabilitySeeder> logger) : ISeeder
 {
     public async Task SeedAsync(CancellationToken cancellationToken)
     {
         if (!configuration.GetValue<bool>("Demo:Enabled")) return;
-        if (await db.Set<AdvisorWindow>().AnyAsync(cancellationToken)) return;
         var advisors = await db.Set<Person>()
-            .Where(p => p.Email != null && p.Email.EndsWith("@demo.lhlbot.no") && p.Roles.Any(r => r.Role == Role.Advisor))
+            .Where(p => p.AadObjectId != null && p.AadObjectId.StartsWith(StatusReports.DemoDataSeeder.DemoAadPrefix) && p.Roles.Any(r => r.Role == Role.Advisor))
+            .Where(p => !db.Set<AdvisorWindow>().Any(w => w.PersonId == p.Id))
             .Select(p => p.Id).ToListAsync(cancellationToken);
         if (advisors.Count == 0) return;
         foreach (var id in advisors)

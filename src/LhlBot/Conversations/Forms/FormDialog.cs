@@ -87,9 +87,17 @@ internal abstract class FormDialog : Dialog
             case "summary":
                 return await ContinueSummaryAsync(dc, state, answers, cancellationToken);
             case "card":
-                // The user typed instead of filling the card: go on step by step in the chat.
+                // The user typed instead of filling the card: go on step by step in the chat, and what they typed
+                // answers the first question when it can («1», «Statsforvalteren») — nothing typed is lost.
                 state[ModeKey] = "text";
                 await dc.SendAsync("Greit, vi tar det stegvis her i chatten.", cancellationToken);
+                if (Form.Visible(answers).FirstOrDefault() is { } first && AnswerRecognizer.Recognize(first.Prompt, input.Text, dc.Clock) is { Ok: true } typed)
+                {
+                    if (typed.Value is null) answers.Remove(first.Prompt.Id);
+                    else answers[first.Prompt.Id] = typed.Value;
+                    await AskNextAsync(dc, state, after: first.Prompt.Id, cancellationToken);
+                    return DialogTurnStatus.Waiting;
+                }
                 await AskNextAsync(dc, state, after: null, cancellationToken);
                 return DialogTurnStatus.Waiting;
             default:
