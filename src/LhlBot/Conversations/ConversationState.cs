@@ -22,4 +22,10 @@ internal sealed class DialogInstance
     public string? Key { get; init; }
 
     public JsonObject State { get; set; } = [];
+
+    /// <summary>Who started the dialog (object id, else channel user id); in a group chat only they answer or cancel it.</summary>
+    public string? Owner { get; init; }
+
+    /// <summary>The starter's display name, to tell others whose dialog it is.</summary>
+    public string? OwnerName { get; init; }
 }

@@ -44,6 +44,20 @@ internal sealed class TurnRouter(IEnumerable<IBotFeature> features, IQuestionAns
         var input = dc.Input;
         if (input.IsEmpty) return;
 
+        if (dc.BelongsToSomeoneElse)
+        {
+            // In a group chat a report or booking is answered and cancelled only by the person who started it.
+            if (input.CardValue is null && TextMatching.LooksLikeQuestion(input.Text))
+            {
+                await questions.AnswerAsync(dc, input.Text, cancellationToken);
+                return;
+            }
+            var owner = Markdown.Name(dc.State.Stack[0].OwnerName ?? "en annen");
+            await dc.SendAsync($"Det er {owner} som holder på med dette skjemaet, og bare {owner} kan svare på det eller avbryte det. " +
+                "Du kan stille spørsmål her, eller skrive til meg i en privat chat for å starte ditt eget.", cancellationToken);
+            return;
+        }
+
         if (input.Action is { } pressed && await IsStaleAsync(dc, pressed, cancellationToken)) return;
 
         if (input.Action == CardActions.Cancel || input.IsCommand(CancelWords))

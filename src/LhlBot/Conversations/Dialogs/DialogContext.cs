@@ -32,6 +32,16 @@ internal sealed class DialogContext(
     public PromptRenderer Prompts { get; } = prompts;
     public TimeProvider Clock { get; } = clock;
 
+    /// <summary>Who is speaking, as <see cref="DialogInstance.Owner"/> records it.</summary>
+    public static string? SpeakerKey(Activity activity) =>
+        activity.From?.AadObjectId is { Length: > 0 } aad ? aad : activity.From?.Id;
+
+    /// <summary>A group chat or a channel: several people share the conversation (and its state).</summary>
+    public bool IsGroup => Context.Activity.Conversation?.ConversationType is "groupChat" or "channel" || Context.Activity.Conversation?.IsGroup == true;
+
+    /// <summary>In a group, whether the active dialog was started by someone else than the speaker.</summary>
+    public bool BelongsToSomeoneElse => IsGroup && State.Stack.Count > 0 && State.Stack[0].Owner is { } owner && owner != SpeakerKey(Context.Activity);
+
     public DialogInstance? ActiveInstance => State.Stack.Count > 0 ? State.Stack[^1] : null;
 
     public Dialog? ActiveDialog => ActiveInstance is { } instance ? Dialogs.Find(instance.Id) : null;
@@ -42,7 +52,14 @@ internal sealed class DialogContext(
     public async Task<DialogTurnStatus> BeginDialogAsync(string dialogId, JsonNode? options = null, CancellationToken cancellationToken = default)
     {
         var dialog = Dialogs.Get(dialogId);
-        State.Stack.Add(new DialogInstance { Id = dialog.Id, Key = Guid.NewGuid().ToString("N")[..12] });
+        var from = Context.Activity.From;
+        State.Stack.Add(new DialogInstance
+        {
+            Id = dialog.Id,
+            Key = Guid.NewGuid().ToString("N")[..12],
+            Owner = State.Stack.Count > 0 ? State.Stack[0].Owner : SpeakerKey(Context.Activity),
+            OwnerName = State.Stack.Count > 0 ? State.Stack[0].OwnerName : from?.Name,
+        });
         return await dialog.BeginAsync(this, options, cancellationToken);
     }
 
