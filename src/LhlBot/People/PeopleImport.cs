@@ -331,10 +331,14 @@ internal static class Csv
         return [.. fields];
     }
 
-    /// <summary>A field quoted when it holds a separator, quote or line break.</summary>
+    /// <summary>
+    /// A field quoted when it holds a separator, quote or line break. Text a spreadsheet would run as a formula
+    /// (starting with = + - @, a tab or a carriage return) gets a leading apostrophe, so it opens as the text it is.
+    /// </summary>
     public static string Field(string? value)
     {
         value ??= "";
+        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r') value = "'" + value;
         return value.IndexOfAny([';', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;
     }
 }

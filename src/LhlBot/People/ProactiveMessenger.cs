@@ -30,7 +30,9 @@ internal sealed class CloudAdapterMessenger(CloudAdapter adapter, ILogger<CloudA
             return false;
         }
         if (reference?.Conversation?.Id is null || reference.ServiceUrl is null) return false;
-        await adapter.ContinueConversationAsync(reference, (turn, ct) => turn.SendActivityAsync(activity, ct), cancellationToken);
-        return true;
+        ResourceResponse? sent = null;
+        await adapter.ContinueConversationAsync(reference, async (turn, ct) => sent = await turn.SendActivityAsync(activity, ct), cancellationToken);
+        // The connector answers failures (refused serviceUrl, retries exhausted) with no id: that is not a delivery.
+        return !string.IsNullOrEmpty(sent?.Id);
     }
 }

@@ -215,6 +215,36 @@ public sealed class BookingConversationTests(ITestOutputHelper output)
         Assert.Single(host.Messenger.To(advisor.Id).Where(a => a.Text!.Contains("Påminnelse")).Concat(other.Messenger.To(advisor.Id)));
     }
 
+    [Fact]
+    public async Task A_reminder_the_connector_refuses_is_not_marked_sent_and_is_tried_again_later()
+    {
+        // A production bot (app id, default allow-list): the stored serviceUrl is no Teams host, so the send is refused.
+        await using var host = BookingTestHost.Start(
+            settings: new Dictionary<string, string?> { ["MicrosoftAppId"] = "11111111-2222-3333-4444-555555555555", ["MicrosoftAppPassword"] = "secret" },
+            services: s => s.AddSingleton<IProactiveMessenger, CloudAdapterMessenger>());
+        var office = await host.OfficeOfAsync(Bodo);
+        await host.AddAdvisorAsync("Kari Rådgiver", office, Organisation.Statsforvalteren, (DayOfWeek.Wednesday, "09:00", "11:00"));
+        var (_, user) = await host.AddContactAsync("Ola Kontakt", Bodo);
+        var chat = await ToTimesAsync(host, user);
+        await chat.SayAsync("send");
+        await chat.SayAsync("1");
+        await chat.SayAsync("bekreft");
+        var job = host.Services.GetRequiredService<ReminderJob>();
+        host.Clock.Now = new DateTimeOffset(2026, 3, 3, 15, 0, 0, TimeSpan.Zero); // Tuesday afternoon
+
+        Assert.Equal(0, await job.RunOnceAsync(CancellationToken.None));
+        var booking = await host.WithDbAsync(db => db.Set<Booking>().SingleAsync());
+        Assert.Null(booking.ReminderClaimedUtc);
+        Assert.Equal(1, booking.ReminderAttempts);
+
+        // Not again at once: the retry waits (5 minutes, then 10, …).
+        Assert.Equal(0, await job.RunOnceAsync(CancellationToken.None));
+        Assert.Equal(1, (await host.WithDbAsync(db => db.Set<Booking>().SingleAsync())).ReminderAttempts);
+        host.Clock.Now = host.Clock.Now.AddMinutes(6);
+        await job.RunOnceAsync(CancellationToken.None);
+        Assert.Equal(2, (await host.WithDbAsync(db => db.Set<Booking>().SingleAsync())).ReminderAttempts);
+    }
+
     private static JsonObject FindAction(Reply reply, string action) => AllActions(reply, action)[0];
 
     private static List<JsonObject> AllActions(Reply reply, string action) =>

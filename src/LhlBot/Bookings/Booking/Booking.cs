@@ -44,6 +44,10 @@ internal sealed class Booking
     public int? CancelledByPersonId { get; set; }
     /// <summary>Set when an instance claims the day-before reminder, before sending it: at most one reminder per booking.</summary>
     public DateTime? ReminderClaimedUtc { get; set; }
+    /// <summary>Failed reminder sends so far; the next try waits longer each time.</summary>
+    public int ReminderAttempts { get; set; }
+    /// <summary>When a failed reminder may be tried again.</summary>
+    public DateTime? ReminderRetryUtc { get; set; }
 
     public List<BookingAdvisor> Advisors { get; } = [];
 
@@ -92,6 +96,7 @@ internal sealed class BookingConfiguration : IEntityTypeConfiguration<Booking>
         builder.Property(b => b.CreatedUtc).HasConversion(UtcDateTime.Converter);
         builder.Property(b => b.CancelledUtc).HasConversion(UtcDateTime.NullableConverter);
         builder.Property(b => b.ReminderClaimedUtc).HasConversion(UtcDateTime.NullableConverter);
+        builder.Property(b => b.ReminderRetryUtc).HasConversion(UtcDateTime.NullableConverter);
         builder.HasOne(b => b.BookedBy).WithMany().HasForeignKey(b => b.BookedByPersonId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(b => b.Advisors).WithOne().HasForeignKey(a => a.BookingId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(b => new { b.MunicipalityNumber, b.StartUtc });

@@ -23,12 +23,14 @@ internal enum BookingChange
 internal sealed class BookingNotifier(IServiceScopeFactory scopes, IProactiveReach messenger, BookingMessages messages, ILogger<BookingNotifier> logger)
 {
     /// <summary>Notifies everyone in the booking except <paramref name="actorPersonId"/>.</summary>
-    public async Task NotifyAsync(Guid bookingId, BookingChange change, int? actorPersonId, CancellationToken cancellationToken)
+    /// <returns>False when a person the bot can reach did not get the message (so a reminder is tried again).</returns>
+    public async Task<bool> NotifyAsync(Guid bookingId, BookingChange change, int? actorPersonId, CancellationToken cancellationToken)
     {
+        var delivered = true;
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<LhlDbContext>();
         var booking = await BookingStore.LoadAsync(db, bookingId, cancellationToken);
-        if (booking is null) return;
+        if (booking is null) return true;
         var municipality = await db.Set<Municipality>().Where(m => m.Number == booking.MunicipalityNumber).Select(m => m.Name).FirstOrDefaultAsync(cancellationToken) ?? booking.MunicipalityNumber;
         var actor = actorPersonId is { } id ? await db.Set<Person>().FindAsync([id], cancellationToken) : null;
 
@@ -44,16 +46,23 @@ internal sealed class BookingNotifier(IServiceScopeFactory scopes, IProactiveRea
             activity.Text = heading;
             try
             {
-                if (!await messenger.SendAsync(person, activity, cancellationToken))
+                if (messenger.RouteOf(person) == ReachRoute.None)
                 {
                     logger.LogInformation("Person {PersonId} has no conversation with the bot; booking {BookingId} ({Change}) not announced to them.", person.Id, booking.Id, change);
+                }
+                else if (!await messenger.SendAsync(person, activity, cancellationToken))
+                {
+                    delivered = false;
+                    logger.LogWarning("The message about booking {BookingId} ({Change}) did not reach person {PersonId}.", booking.Id, change, person.Id);
                 }
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
+                delivered = false;
                 logger.LogError(ex, "Could not tell person {PersonId} about booking {BookingId} ({Change}).", person.Id, booking.Id, change);
             }
         }
+        return delivered;
     }
 
     private static (string Heading, string Intro) Texts(Booking booking, BookingChange change, string municipality, Person? actor, bool isContact)

@@ -136,7 +136,13 @@ namespace LhlBot.Storage.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("ReminderAttempts")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("ReminderClaimedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReminderRetryUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Sequence")
