@@ -12,6 +12,7 @@ namespace LhlBot.Benchmarks;
 ///   search [--iterations N]   query latency p50/p99 over the dev questions, and index build time for knowledge/
 ///   bot [--turns N]            start-up (cold, warm), turn latency over HTTP and memory of the built bot process
 ///   load [--seconds N] [--concurrency 1,8] [--no-js]   req/s and p99 under load beside botbuilder-JS echo and lunr peers
+///   reliability [fuzz|crash|race|flood|all] [--activities N]   fuzzed activities, kill -9 with re-delivery, a 100-way booking race over two processes, an oversized-body flood
 ///   ask … | eval FILE          the knowledge CLI against the repository's knowledge/ folder (handy while tuning)
 ///   explain Q | diagnose FILE… | grid FILE…   why a question ranks as it does; every rank-1 miss; ranking variants side by side
 ///   learn FILE…                                 fits the re-ranking weights, each file measured with weights fitted on the others
@@ -28,6 +29,7 @@ public static class BenchProgram
             "search" => SearchBenchmark.Run(root, args.Skip(1).ToArray()),
             "bot" => await BotBenchmark.RunAsync(root, args.Skip(1).ToArray()),
             "load" => await LoadBenchmark.RunAsync(root, args.Skip(1).ToArray()),
+            "reliability" => await Reliability.ReliabilityBenchmark.RunAsync(root, args.Skip(1).ToArray()),
             "ask" or "eval" => await RunKnowledgeCli(root, args),
             "passages" => DumpPassages(root, args.Skip(1).ToArray()),
             "analyze" => Analyze(root, string.Join(" ", args.Skip(1))),

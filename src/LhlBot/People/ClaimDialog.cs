@@ -19,7 +19,7 @@ internal sealed class ClaimDialog : WaterfallDialog
     private readonly Prompt municipalityPrompt;
     private readonly Prompt confirmPrompt = new("claimConfirm", PromptKind.YesNo, "Vil du melde deg som kontaktperson?");
 
-    public ClaimDialog(RegistryLookup registry, LhlDbContext db, PeopleNotifier notifier, RoleAudit audit, TimeProvider clock)
+    public ClaimDialog(RegistryLookup registry, LhlDbContext db, PeopleNotifier notifier, RoleAudit audit, Microsoft.Extensions.Options.IOptions<PeopleOptions> options, TimeProvider clock)
     {
         municipalityPrompt = Declare(new Prompt("claimMunicipality", PromptKind.Text, "Hvilken kommune er du kontaktperson for?")
         {
@@ -45,6 +45,11 @@ internal sealed class ClaimDialog : WaterfallDialog
             if (person.PendingClaims().Contains(municipality.Number))
             {
                 await step.Dialogs.SendAsync($"Du har allerede meldt deg som kontaktperson for {municipality.Name}. Det venter på godkjenning fra {registry.OfficeById(municipality.OfficeId)?.DisplayName}.", ct);
+                return await step.EndAsync(null, ct);
+            }
+            if (person.PendingClaims().Count >= options.Value.MaxPendingClaims)
+            {
+                await step.Dialogs.SendAsync($"Du har allerede {person.PendingClaims().Count} forespørsler som venter på godkjenning. Vent til de er behandlet før du melder deg for flere kommuner.", ct);
                 return await step.EndAsync(null, ct);
             }
             step.Values["municipality"] = municipality.Number;
@@ -83,7 +88,7 @@ internal sealed class ClaimDialog : WaterfallDialog
             audit.Record(person, "teams", person, RoleAuditAction.ClaimFiled, audit.Describe(Role.MunicipalityContact, municipality.Number, null, null));
             var office = registry.OfficeById(municipality.OfficeId)!;
             var approvers = await notifier.NotifyApproversAfterCommitAsync(office.Id,
-                $"{person.Name} har meldt seg som kontaktperson for Leve hele livet i {municipality.UniqueName}. Skriv «godkjenn kontaktpersoner» for å godkjenne eller avvise.", ct);
+                $"{Markdown.Name(person.Name)} har meldt seg som kontaktperson for Leve hele livet i {municipality.UniqueName}. Skriv «godkjenn kontaktpersoner» for å godkjenne eller avvise.", ct);
             await step.Dialogs.SendAsync(
                 $"Takk! Du har meldt deg som kontaktperson for {municipality.UniqueName}. {office.DisplayName} må godkjenne det før du kan se og sende rapporter" +
                 (approvers > 0 ? " – de har fått beskjed." : " – rådgiverne der ser det neste gang de åpner LhlBot.") +

@@ -20,6 +20,9 @@ internal sealed class PeopleOptions
 
     /// <summary>How long a roster answer (also «not found» or «unreachable») is kept, so a connector outage costs one wait, not one per turn.</summary>
     public TimeSpan RosterCacheDuration { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>Claims one person may have waiting at once: a contact rarely serves more than two or three municipalities, and each claim notifies every approver.</summary>
+    public int MaxPendingClaims { get; set; } = 3;
 }
 
 /// <summary>

@@ -220,7 +220,7 @@ internal sealed partial class PeopleFeature(
     }
 
     private string Describe(RoleAssignment claim) =>
-        $"{claim.Person?.Name}{(claim.Person?.Email is { } email ? $" ({email})" : "")} – {registry.ByNumber(claim.MunicipalityNumber!)?.UniqueName}";
+        $"{Markdown.Name(claim.Person?.Name)}{(claim.Person?.Email is { } email ? $" ({email})" : "")} – {registry.ByNumber(claim.MunicipalityNumber!)?.UniqueName}";
 
     [GeneratedRegex(@"^\s*(jeg|eg)\s+er\s+(lhl-?\s*)?kontaktperson(en)?\s+(for|i|på)\s+(?<name>.+?)\s*[.!]?\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex ClaimPattern();

@@ -97,3 +97,28 @@ public sealed class PrivilegeTests
         Assert.Contains("Identitet endret: Berit Bergen", output.ToString());
     }
 }
+
+/// <summary>One person cannot flood approvers with claims, and a display name never becomes a link or formatting.</summary>
+public sealed class ClaimFloodTests
+{
+    [Fact]
+    public async Task A_fourth_waiting_claim_is_refused_and_a_name_with_a_link_is_shown_escaped()
+    {
+        await using var host = await StartAsync();
+        await AddPeopleAsync(host);
+        var spammer = host.Conversation(channelId: "text", user: new TestUser("29:spam", "[Klikk her](http://evil.example) *Admin*", "44444444-0000-0000-0000-000000000001"));
+        foreach (var municipality in new[] { "Bodø", "Narvik", "Rana" })
+        {
+            await spammer.SayAsync($"jeg er kontaktperson for {municipality}");
+            Assert.Contains("Takk!", (await spammer.SayAsync("ja")).Text);
+        }
+
+        var fourth = await spammer.SayAsync("jeg er kontaktperson for Vefsn");
+        Assert.Contains("Du har allerede 3 forespørsler som venter", fourth.Text);
+
+        var list = (await host.Conversation(channelId: "text", user: NordlandAdvisor).SayAsync("godkjenn kontaktpersoner")).Text;
+        Assert.Contains(@"\[Klikk her\]", list);
+        Assert.DoesNotContain("[Klikk her](http://evil.example)", list);
+        Assert.Equal(3, list.Split("Klikk her").Length - 1);
+    }
+}
