@@ -147,7 +147,13 @@ namespace LhlBot.Storage.PostgreSqlMigrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<int>("ReminderAttempts")
+                        .HasColumnType("integer");
+
                     b.Property<DateTime?>("ReminderClaimedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("ReminderRetryUtc")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<int>("Sequence")

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace LhlBot.Storage.Migrations
 {
     [DbContext(typeof(LhlDbContext))]
-    [Migration("20261204204818_ReminderRetries")]
+    [Migration("20261204212326_ReminderRetries")]
     partial class ReminderRetries
     {
         /// <inheritdoc />
@@ -558,6 +558,22 @@ namespace LhlBot.Storage.Migrations
                     b.ToTable("RoleAuditEntry");
                 });
 
+            modelBuilder.Entity("LhlBot.Questions.KnowledgeGeneration", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Generation")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("KnowledgeGeneration");
+                });
+
             modelBuilder.Entity("LhlBot.Questions.QuestionLogEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -650,7 +666,7 @@ namespace LhlBot.Storage.Migrations
                     b.HasIndex("MunicipalityNumber", "RoundId")
                         .IsUnique()
                         .HasDatabaseName("IX_StatusReports_OneCurrent")
-                        .HasFilter("\"IsCurrent\" = 1");
+                        .HasFilter("\"IsCurrent\" = TRUE");
 
                     b.HasIndex("RoundId", "IsCurrent");
 
@@ -658,6 +674,25 @@ namespace LhlBot.Storage.Migrations
                         .IsUnique();
 
                     b.ToTable("StatusReports", (string)null);
+                });
+
+            modelBuilder.Entity("LhlBot.Storage.JobLease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("LeasedUntilUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("JobLease");
                 });
 
             modelBuilder.Entity("LhlBot.Bookings.AdvisorSlotClaim", b =>
