@@ -18,12 +18,17 @@ internal sealed partial class StatusReportsFeature(
     StatusReportStore store,
     RoundSummaryBuilder summaries,
     Dashboard.DashboardLink dashboard,
-    Microsoft.Extensions.Options.IOptions<StatusReportsOptions> options) : IBotFeature
+    Microsoft.Extensions.Options.IOptions<StatusReportsOptions> options,
+    Reminders.RoundReminderJob reminders,
+    IProactiveReach reach,
+    TurnOutbox outbox,
+    Storage.LhlDbContext db) : IBotFeature
 {
     public const string ReportAction = "status.report";
     public const string MineAction = "status.mine";
     public const string SummaryAction = "status.summary";
     public const string OpenAction = "status.open";
+    public const string RemindAction = "status.remind";
     public const string SummaryTemplate = "status-summary";
 
     private static readonly string[] ReportWords = ["rapporter", "rapportere", "rapporter status", "statusrapport", "send statusrapport", "ny rapport", "rapportering"];
@@ -60,6 +65,9 @@ internal sealed partial class StatusReportsFeature(
                 return true;
             case SummaryAction:
                 await ShowSummaryAsync(dc, input.CardString("round"), input.CardString("office"), cancellationToken);
+                return true;
+            case RemindAction:
+                await RemindAsync(dc, (string?)input.CardValue?["municipality"], cancellationToken);
                 return true;
             case OpenAction:
                 await OpenAsync(dc, (string?)input.CardValue?["municipality"], (string?)input.CardValue?["round"], cancellationToken);
@@ -166,6 +174,43 @@ internal sealed partial class StatusReportsFeature(
             }
             await SendReportAsync(dc, municipality, latest, editable: true, cancellationToken);
         }
+    }
+
+    /// <summary>
+    /// «Påminn» on an advisor's «ikke rapportert ennå» list: the municipality's contacts are reminded once the turn is
+    /// committed (once a day each), and the advisor is told honestly who can be reached in Teams.
+    /// </summary>
+    private async Task RemindAsync(DialogContext dc, string? number, CancellationToken cancellationToken)
+    {
+        var municipality = number is null ? null : registry.ByNumber(number);
+        if (municipality is null || !dc.User.AdvisesOffices().Contains(municipality.OfficeId) && !dc.User.Has(Role.Administrator))
+        {
+            await dc.SendAsync("Du kan bare minne kommuner i ditt eget embete om rapporten.", cancellationToken);
+            return;
+        }
+        var round = calendar.InForce();
+        if (round is null)
+        {
+            await dc.SendAsync("Ingen rapporteringsrunde er åpen nå, så det er ingenting å minne om.", cancellationToken);
+            return;
+        }
+        if (await store.CurrentAsync(municipality.Number, round.Id, cancellationToken) is not null)
+        {
+            await dc.SendAsync($"{municipality.UniqueName} har allerede rapportert i runden per {round.Title}.", cancellationToken);
+            return;
+        }
+        var contacts = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
+            db.Set<Person>().Where(p => p.Roles.Any(r => r.Role == Role.MunicipalityContact && r.Approved && r.MunicipalityNumber == municipality.Number)), cancellationToken);
+        if (contacts.Count == 0)
+        {
+            await dc.SendAsync($"{municipality.UniqueName} har ingen registrert kontaktperson. Importer en med «importer», eller ta kontakt med kommunen direkte.", cancellationToken);
+            return;
+        }
+        outbox.AfterCommit(ct => reminders.RemindNowAsync(municipality.Number, ct));
+        var told = contacts.Where(c => reach.RouteOf(c) != ReachRoute.None).Select(c => c.Name).ToList();
+        var notTold = contacts.Where(c => reach.RouteOf(c) == ReachRoute.None).Select(c => c.Email is null ? c.Name : $"{c.Name} ({c.Email})").ToList();
+        await dc.SendAsync((told.Count > 0 ? $"Jeg minner {string.Join(" og ", told)} om rapporten for {municipality.UniqueName} i Teams nå." : "")
+            + (notTold.Count > 0 ? $" {string.Join(" og ", notTold)} kan ikke nås i Teams (har ikke snakket med boten) – send en e-post." : ""), cancellationToken);
     }
 
     /// <summary>A municipality's report opened from the summary: for whoever may read that municipality (its contacts, its office, Hdir).</summary>

@@ -14,6 +14,11 @@ internal static class StatusReportsServices
             .Validate(o => { try { o.ParsedDueDates(); return true; } catch (FormatException) { return false; } }, "StatusReports:DueDates must be \"MM-dd\" values.")
             .ValidateOnStart();
         services.AddSingleton<ReportingCalendar>();
+        services.AddOptions<Reminders.RoundReminderOptions>().Bind(configuration.GetSection("StatusReports:Reminders"))
+            .Validate(o => o.DaysBefore.All(d => d >= 0) && o.MessagesPerSecond > 0, "StatusReports:Reminders: DaysBefore must be >= 0 and MessagesPerSecond positive.")
+            .ValidateOnStart();
+        services.AddSingleton<Reminders.RoundReminderJob>();
+        services.AddHostedService<Reminders.RoundReminderService>();
         services.AddScoped<StatusReportStore>();
         services.AddScoped<RoundSummaryBuilder>();
         services.AddScoped<Dialog, StatusReportDialog>();

@@ -116,7 +116,7 @@ public sealed class SummaryTests
         await using var host = await StartAsync();
         var cards = host.Services.GetRequiredService<LhlBot.Protocol.Cards.CardTemplateLibrary>();
         var names = cards.Names.Where(n => n.StartsWith("status-", StringComparison.Ordinal)).ToList();
-        Assert.Equal(["status-claims", "status-receipt", "status-summary"], names.Order());
+        Assert.Equal(["status-claims", "status-receipt", "status-reminder", "status-summary"], names.Order());
         var folder = Path.Combine(AppContext.BaseDirectory, "cards");
         foreach (var name in names)
         {

@@ -622,6 +622,49 @@ namespace LhlBot.Storage.Migrations
                     b.ToTable("QuestionLogEntry");
                 });
 
+            modelBuilder.Entity("LhlBot.StatusReports.Reminders.RoundReminder", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ClaimedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MunicipalityNumber")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RoundId")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Step")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RoundId", "Step", "PersonId", "MunicipalityNumber")
+                        .IsUnique();
+
+                    b.ToTable("RoundReminders", (string)null);
+                });
+
             modelBuilder.Entity("LhlBot.StatusReports.StatusReport", b =>
                 {
                     b.Property<int>("Id")
